@@ -1,0 +1,75 @@
+/**
+ * The one API between the renderer and its host (Electron over IPC, or the Playwright test host).
+ * Declared once here: the interface, the list of method names both hosts expose, and a validator
+ * for each method's arguments. The renderer trusts nothing but this; hosts trust nothing from it
+ * until `validateArgs` passes.
+ */
+import type { Article, LibrarySnapshot, Preferences, ReadingPosition } from './model';
+import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE } from './model';
+import type { ApiResult } from './errors';
+import { checkArgs, isBoolean, isNumberIn, isOneOf, isPartialRecord, isString, type Check } from './validate';
+
+export interface BriefingApi {
+  /** The library the user had open last; on first run, a writable copy of the sample library. */
+  openCurrentLibrary(): Promise<LibrarySnapshot>;
+  /** Asks the user for a folder and opens it; resolves null when they cancel. */
+  chooseLibrary(): Promise<LibrarySnapshot | null>;
+  /** Rescans the open library (cheap: unchanged files come from the cache). */
+  refreshLibrary(): Promise<LibrarySnapshot>;
+  /** Parses and sanitizes one briefing of the open library. Rejects with `not-found` or `unreadable`. */
+  readBriefing(id: string): Promise<Article>;
+  getPreferences(): Promise<Preferences>;
+  /** Merges the given fields into the saved preferences and returns the result. */
+  setPreferences(patch: Partial<Preferences>): Promise<Preferences>;
+  getReadingPosition(id: string): Promise<ReadingPosition | null>;
+  setReadingPosition(id: string, fraction: number): Promise<void>;
+  /**
+   * Opens an https link in the system browser after the user confirms. Resolves false when the
+   * link is not https or the user declines. Never navigates the app window.
+   */
+  openExternal(url: string): Promise<boolean>;
+}
+
+export type MethodName = keyof BriefingApi;
+export type MethodArgs<M extends MethodName> = Parameters<BriefingApi[M]>;
+export type MethodValue<M extends MethodName> = Awaited<ReturnType<BriefingApi[M]>>;
+
+/** What a host actually exposes: every method resolves to a result envelope, never rejects. */
+export type RawBriefingApi = { [M in MethodName]: (...args: MethodArgs<M>) => Promise<ApiResult<MethodValue<M>>> };
+
+const briefingId = isString(1024);
+
+const preferencesPatch = isPartialRecord({
+  theme: isOneOf('system', 'light', 'dark', 'sepia'),
+  fontSize: isNumberIn(FONT_SIZE_RANGE.min, FONT_SIZE_RANGE.max),
+  lineHeight: isNumberIn(LINE_HEIGHT_RANGE.min, LINE_HEIGHT_RANGE.max),
+  sortKey: isOneOf('date', 'title', 'source'),
+  sortDescending: isBoolean,
+});
+
+const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
+  openCurrentLibrary: [],
+  chooseLibrary: [],
+  refreshLibrary: [],
+  readBriefing: [briefingId],
+  getPreferences: [],
+  setPreferences: [preferencesPatch],
+  getReadingPosition: [briefingId],
+  setReadingPosition: [briefingId, isNumberIn(0, 1)],
+  openExternal: [isString(8192)],
+};
+
+/** Every method name, in a fixed order: the preload and the test host expose exactly these. */
+export const METHOD_NAMES = Object.freeze(Object.keys(ARG_CHECKS) as MethodName[]);
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(ARG_CHECKS, value);
+}
+
+/** Null when `args` are acceptable for `method`, else a sentence naming the bad argument. */
+export function validateArgs(method: MethodName, args: unknown): string | null {
+  return checkArgs(args, ARG_CHECKS[method]);
+}
+
+/** The IPC channel a method travels on. */
+export const channelFor = (method: MethodName): string => `briefing:${method}`;

@@ -1,0 +1,109 @@
+/**
+ * The data model shared by every process. Everything here is plain JSON: it crosses IPC and the
+ * test host's binding unchanged, so no Date, Map or class instances.
+ */
+
+/** Languages the reader knows how to detect and (later) stem. `und` means "could not tell". */
+export type Language = 'en' | 'uk' | 'ru' | 'und';
+
+export type BriefingFormat = 'markdown' | 'text' | 'html';
+
+/** Why a file could not be read fully. `severity: 'error'` means it cannot be opened at all. */
+export type ProblemCode =
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'invalid-utf8'
+  | 'front-matter'
+  | 'unreadable'
+  | 'vanished';
+
+export interface Problem {
+  code: ProblemCode;
+  severity: 'warning' | 'error';
+  /** A sentence a person can act on; shown as is. */
+  message: string;
+}
+
+/** One row of the library: what the list needs, without the article body. */
+export interface BriefingSummary {
+  /** Path relative to the library root, always with `/` separators. */
+  id: string;
+  title: string;
+  source: string | null;
+  /** ISO 8601 (`YYYY-MM-DD` or a full timestamp) or null when the briefing has no usable date. */
+  date: string | null;
+  language: Language;
+  tags: string[];
+  format: BriefingFormat;
+  sizeBytes: number;
+  wordCount: number;
+  /** Hash of the briefing's body text; stays the same when the file is renamed or moved. */
+  fingerprint: string;
+  problem: Problem | null;
+}
+
+/** A folder-level problem (a link loop, an unreadable folder), not tied to one briefing. */
+export interface LibraryNotice {
+  path: string;
+  message: string;
+}
+
+export interface LibrarySnapshot {
+  root: string;
+  /** The folder's name, for the window title and headings. */
+  name: string;
+  /** False when the folder has gone (unmounted, renamed); `briefings` then holds the last known list. */
+  available: boolean;
+  briefings: BriefingSummary[];
+  notices: LibraryNotice[];
+  scannedAt: string;
+}
+
+export interface Heading {
+  /** The element id in `Article.html`. */
+  id: string;
+  level: number;
+  text: string;
+}
+
+export type MetadataValue = string | number | boolean | null | MetadataValue[] | { [key: string]: MetadataValue };
+
+/** A briefing ready to read: sanitized HTML that is safe to insert as is. */
+export interface Article {
+  summary: BriefingSummary;
+  url: string | null;
+  /** Every front matter key, including ones the app does not use, for the metadata header. */
+  metadata: Record<string, MetadataValue>;
+  html: string;
+  headings: Heading[];
+}
+
+export type ThemeChoice = 'system' | 'light' | 'dark' | 'sepia';
+export type SortKey = 'date' | 'title' | 'source';
+
+export interface Preferences {
+  theme: ThemeChoice;
+  /** Body text size in CSS pixels. */
+  fontSize: number;
+  lineHeight: number;
+  sortKey: SortKey;
+  sortDescending: boolean;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  theme: 'system',
+  fontSize: 19,
+  lineHeight: 1.6,
+  sortKey: 'date',
+  sortDescending: true,
+};
+
+export const FONT_SIZE_RANGE = { min: 14, max: 30, step: 1 } as const;
+export const LINE_HEIGHT_RANGE = { min: 1.3, max: 2.1, step: 0.1 } as const;
+
+/** Where the reader left a briefing, as a share of its scroll height (0..1). */
+export interface ReadingPosition {
+  fraction: number;
+  updatedAt: string;
+}
