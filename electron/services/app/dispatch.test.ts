@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBriefingServices } from './briefing-services';
+import { dispatch } from './dispatch';
+import type { HostPorts } from './host-ports';
+import { useTempDirs } from '../test-support/temp-dir';
+
+const tempDir = useTempDirs();
+const sample = new URL('../../../content', import.meta.url).pathname;
+
+async function setup(ports: Partial<HostPorts> = {}) {
+  const base = await tempDir();
+  const opened: string[] = [];
+  const api = createBriefingServices(
+    { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library') },
+    { chooseFolder: async () => null, confirmExternalLink: async () => true, openInBrowser: async (url) => void opened.push(url), ...ports },
+  );
+  const logged: unknown[] = [];
+  const call = (method: unknown, ...args: unknown[]) => dispatch(api, method, args, (_message, error) => logged.push(error));
+  return { base, api, call, opened, logged };
+}
+
+describe('dispatch', () => {
+  it('refuses unknown methods and bad arguments with a sentence, never calling the service', async () => {
+    const { call } = await setup();
+    expect(await call('constructor')).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await call('__proto__')).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await call('readBriefing', 42)).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: 'readBriefing: argument 1: expected a string of at most 1024 characters.' } });
+    expect(await call('readBriefing')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await call('setPreferences', { fontSize: 500 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/fontSize: expected a number from 14 to 30/) } });
+    expect(await call('setPreferences', { theme: 'dark', evil: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/unknown field "evil"/) } });
+    expect(await call('setReadingPosition', 'a.md', Number.NaN)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('opens the sample library on first run and reads a briefing from the copy', async () => {
+    const { call, base } = await setup();
+    const opened = await call('openCurrentLibrary');
+    expect(opened).toMatchObject({ ok: true, value: { root: join(base, 'Documents', 'Library'), available: true } });
+    const seed = await call('readBriefing', '000_3a44763ac2fa584f.txt');
+    expect(seed).toMatchObject({ ok: true, value: { html: expect.stringContaining('22 concrete actions') } });
+  });
+
+  it('reports a service failure meant for people as data, and hides internal errors behind a plain message', async () => {
+    const { call, logged } = await setup();
+    expect(await call('readBriefing', 'x.md')).toEqual({ ok: false, error: { code: 'library-unavailable', message: 'No library is open yet.' } });
+    const { call: failing, logged: failingLog } = await setup({ chooseFolder: async () => Promise.reject(new TypeError('boom at line 3')) });
+    expect(await failing('chooseLibrary')).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('boom') } });
+    expect(failingLog).toHaveLength(1);
+    expect(logged).toHaveLength(0);
+  });
+
+  it('opens only https links, and only after the person confirms', async () => {
+    const declined = await setup({ confirmExternalLink: async () => false });
+    expect(await declined.call('openExternal', 'https://www.state.gov/')).toEqual({ ok: true, value: false });
+    expect(declined.opened).toEqual([]);
+    const accepted = await setup();
+    for (const url of ['javascript:alert(1)', 'http://example.org/', 'file:///etc/passwd', 'https://user:pw@example.org/']) {
+      expect(await accepted.call('openExternal', url)).toEqual({ ok: true, value: false });
+    }
+    expect(await accepted.call('openExternal', 'https://www.state.gov/')).toEqual({ ok: true, value: true });
+    expect(accepted.opened).toEqual(['https://www.state.gov/']);
+  });
+
+  it('remembers preferences, the last library and reading positions across service instances', async () => {
+    const first = await setup();
+    await first.call('openCurrentLibrary');
+    await first.call('setPreferences', { theme: 'sepia', fontSize: 22 });
+    await first.call('setReadingPosition', '000_3a44763ac2fa584f.txt', 0.4);
+    const again = createBriefingServices(
+      { userData: join(first.base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(first.base, 'elsewhere') },
+      { chooseFolder: async () => null, confirmExternalLink: async () => false, openInBrowser: async () => undefined },
+    );
+    expect(await again.getPreferences()).toMatchObject({ theme: 'sepia', fontSize: 22 });
+    expect((await again.openCurrentLibrary()).root).toBe(join(first.base, 'Documents', 'Library'));
+    expect(await again.getReadingPosition('000_3a44763ac2fa584f.txt')).toMatchObject({ fraction: 0.4 });
+  });
+});

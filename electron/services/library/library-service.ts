@@ -1,0 +1,118 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Article, BriefingSummary, LibrarySnapshot } from '../../common/model';
+import { ApiError } from '../../common/errors';
+import { MAX_BYTES, SCAN_CONCURRENCY } from './limits';
+import { ManifestCache, type Manifest, type ManifestEntry } from './manifest';
+import { parseBriefing, toArticle, unreadableSummary } from './parse-briefing';
+import { describeFsError, scanFolder, type FoundFile } from './scan-folder';
+import { mapLimit } from './map-limit';
+
+/**
+ * Lists and reads the briefings of library folders. Owns the manifest cache; never writes into a
+ * library. Each `open` reconciles the folder with the cache: only new or changed files are read.
+ */
+export class LibraryService {
+  private readonly manifests: ManifestCache;
+  private readonly known = new Map<string, Manifest>();
+
+  constructor(cacheDir: string) {
+    this.manifests = new ManifestCache(cacheDir);
+  }
+
+  /** Scans `root` (reusing cached entries) and returns its listing. Never rejects for a missing folder. */
+  async open(root: string): Promise<LibrarySnapshot> {
+    root = resolve(root);
+    const previous = this.known.get(root) ?? (await this.manifests.load(root));
+    const rootInfo = await stat(root).catch(() => null);
+    if (!rootInfo?.isDirectory()) {
+      this.known.set(root, previous);
+      return snapshot(root, false, Object.values(previous.entries).map((entry) => entry.summary), [
+        { path: '.', message: `The library folder ${root} cannot be found. It may have been moved or renamed, or be on a drive that is not connected. The list below is what it held when last seen.` },
+      ]);
+    }
+    const { files, notices } = await scanFolder(root);
+    let changed = Object.keys(previous.entries).length !== files.length;
+    const entries: Record<string, ManifestEntry> = {};
+    await mapLimit(files, SCAN_CONCURRENCY, async (file) => {
+      const cached = previous.entries[file.id];
+      if (cached && cached.size === file.size && cached.mtimeMs === file.mtimeMs) {
+        entries[file.id] = cached;
+        return;
+      }
+      changed = true;
+      entries[file.id] = { size: file.size ?? -1, mtimeMs: file.mtimeMs ?? -1, summary: await summarize(file) };
+    });
+    const manifest: Manifest = { ...previous, entries };
+    this.known.set(root, manifest);
+    if (changed) await this.manifests.save(manifest);
+    return snapshot(root, true, files.map((file) => entries[file.id].summary), notices);
+  }
+
+  /**
+   * Reads one briefing for display. Only ids listed by the last `open` of `root` are accepted, so
+   * a path from the renderer can never reach outside the library.
+   */
+  async read(root: string, id: string): Promise<Article> {
+    root = resolve(root);
+    const entry = this.known.get(root)?.entries[id];
+    if (!entry) throw new ApiError('not-found', 'This briefing is not in the library any more. It may have been moved or deleted.');
+    const path = resolve(root, id);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readLimited(path, entry.summary.format);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ApiError('not-found', 'This briefing is no longer in the library folder. It may have been moved or deleted.');
+      throw new ApiError('unreadable', `This briefing cannot be read: ${describeFsError(error)}.`);
+    }
+    const { summary, document } = parseBriefing(id, entry.summary.format, bytes);
+    if (!document) throw new ApiError('unreadable', summary.problem?.message ?? 'This briefing cannot be read.');
+    return toArticle(summary, document);
+  }
+}
+
+async function summarize(file: FoundFile): Promise<BriefingSummary> {
+  if (file.statError || file.size === null) {
+    return unreadableSummary(file.id, file.format, 0, {
+      code: 'unreadable',
+      severity: 'error',
+      message: `This file cannot be read: ${describeFsError(file.statError)}.`,
+    });
+  }
+  try {
+    return parseBriefing(file.id, file.format, await readLimited(file.path, file.format)).summary;
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return unreadableSummary(file.id, file.format, file.size, { code: 'too-large', severity: 'error', message: error.message });
+    }
+    const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return unreadableSummary(file.id, file.format, file.size, {
+      code: vanished ? 'vanished' : 'unreadable',
+      severity: 'error',
+      message: vanished ? 'This file was removed while the library was being read.' : `This file cannot be read: ${describeFsError(error)}.`,
+    });
+  }
+}
+
+/** Reads a file unless it is over the size limit for its format (checked before reading a byte). */
+async function readLimited(path: string, format: BriefingSummary['format']): Promise<Uint8Array> {
+  const info = await stat(path);
+  const limit = MAX_BYTES[format];
+  if (info.size > limit) {
+    throw new ApiError(
+      'refused',
+      `This file is ${formatMegabytes(info.size)}; Briefing Reader opens ${format === 'html' ? 'saved web pages' : 'briefings'} of up to ${formatMegabytes(limit)}, so it was not opened.`,
+    );
+  }
+  return readFile(path);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+}
+
+function snapshot(root: string, available: boolean, briefings: BriefingSummary[], notices: LibrarySnapshot['notices']): LibrarySnapshot {
+  return { root, name: basename(root), available, briefings, notices, scannedAt: new Date().toISOString() };
+}

@@ -1,0 +1,70 @@
+import type { MetadataValue } from '../../common/model';
+
+/** The first of `keys` holding a non-empty string (numbers are read as strings too). */
+export function firstText(metadata: Record<string, MetadataValue>, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = metadata[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (typeof value === 'number') return String(value);
+  }
+  return null;
+}
+
+/**
+ * Reads a date the way people write them in front matter and meta tags: ISO dates and timestamps
+ * are kept as written (to the second), bare years stay years, anything else the JS date parser
+ * understands becomes `YYYY-MM-DD`. Values like `unknown (2022-2023)` give null, not a guess.
+ */
+export function normaliseDate(value: string | null): string | null {
+  if (!value) return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)[^\s]*)?$/.exec(value.trim());
+  if (iso) return iso[2] ? `${iso[1]}T${iso[2].length === 5 ? `${iso[2]}:00` : iso[2]}` : iso[1];
+  // A bare year or year-month is as precise as the source is; do not invent a day.
+  if (/^\d{4}(-\d{2})?$/.test(value.trim())) return value.trim();
+  if (!/\d{4}/.test(value) || /unknown|undated|n\/a/i.test(value)) return null;
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) return null;
+  return new Date(parsed).toISOString().slice(0, 10);
+}
+
+/** Tags from `tags`, or else `topics`/`keywords`: a YAML list or a comma/semicolon separated string. */
+export function tagsOf(metadata: Record<string, MetadataValue>): string[] {
+  for (const key of ['tags', 'topics', 'keywords']) {
+    const value = metadata[key];
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [];
+    const tags = items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
+    if (tags.length > 0) return [...new Set(tags)];
+  }
+  return [];
+}
+
+/** An http(s) URL from metadata, or null: other schemes are never offered as links. */
+export function urlOf(metadata: Record<string, MetadataValue>, ...keys: string[]): string | null {
+  const value = firstText(metadata, ...keys);
+  return value && /^https?:\/\//i.test(value) ? value : null;
+}
+
+/** A readable title from a file name: `2022-03-08-white-house-remarks.md` → `White house remarks`. */
+export function titleFromFileName(id: string): string {
+  const base = id.split('/').pop() ?? id;
+  const words = base
+    .replace(/\.[^.]+$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}[-_ ]*/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : base;
+}
+
+/** A title made from the first sentence of a text, cut at a word boundary. */
+export function titleFromText(text: string, maxLength = 90): string | null {
+  const firstLine = text.split('\n').map((line) => line.trim()).find(Boolean);
+  if (!firstLine) return null;
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(firstLine)?.[1] ?? firstLine;
+  if (sentence.length <= maxLength) return sentence.replace(/[.]$/, '');
+  const cut = sentence.slice(0, maxLength);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : maxLength).replace(/[,;:]$/, '')}…`;
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+}

@@ -1,0 +1,38 @@
+import { splitFrontMatter } from './front-matter';
+import { firstText, normaliseDate, titleFromText, titleFromFileName, urlOf } from './metadata-fields';
+import type { ParsedDocument } from './parsed-document';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A title line is short, ends without a full stop, and is followed by a blank line. */
+const TITLE_LINE = /^([^\n]{3,120}?)[ \t]*\n[ \t]*\n/;
+
+/**
+ * A plain text briefing. Its first line is the title when it looks like one; otherwise the title is
+ * the first sentence. Paragraphs are separated by blank lines, or by single line breaks when the
+ * file has no blank lines at all (as text copied from a web page often has).
+ */
+export function parseText(id: string, text: string): ParsedDocument {
+  const { metadata, body: fullBody, problem } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
+  const titleLine = TITLE_LINE.exec(fullBody.trimStart());
+  const usesTitleLine = !firstText(metadata, 'title') && titleLine !== null && !/[.,;:]$/.test(titleLine[1]);
+  const body = usesTitleLine ? fullBody.trimStart().slice(titleLine[0].length) : fullBody;
+  return {
+    metadata,
+    title: firstText(metadata, 'title') ?? (usesTitleLine ? titleLine[1].trim() : null) ?? titleFromText(body) ?? titleFromFileName(id),
+    source: firstText(metadata, 'source', 'publisher'),
+    date: normaliseDate(firstText(metadata, 'date', 'published')),
+    url: urlOf(metadata, 'url', 'link'),
+    body,
+    problem,
+    renderHtml: () => {
+      const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+/ : /\n/;
+      return body
+        .split(separator)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean)
+        .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+        .join('\n');
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { DEFAULT_PREFERENCES, type Preferences, type ReadingPosition } from '../../common/model';
+import { readJsonOr, writeJson } from '../fs/json-file';
+
+interface SettingsFile {
+  preferences: Preferences;
+  lastLibrary: string | null;
+  recentLibraries: string[];
+}
+
+const RECENT_LIMIT = 8;
+
+/**
+ * Preferences, the last library and reading positions, in the app's user-data folder. These are
+ * conveniences that can be lost without losing work, so a damaged file means defaults, not an error.
+ * Writes are serialised so two quick changes cannot interleave.
+ */
+export class SettingsStore {
+  private readonly settingsPath: string;
+  private readonly positionsPath: string;
+  private settings: SettingsFile | null = null;
+  private positions: Record<string, ReadingPosition> | null = null;
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(userData: string) {
+    this.settingsPath = join(userData, 'settings.json');
+    this.positionsPath = join(userData, 'reading-positions.json');
+  }
+
+  private async loadSettings(): Promise<SettingsFile> {
+    if (!this.settings) {
+      const stored = await readJsonOr<Partial<SettingsFile>>(this.settingsPath, {});
+      this.settings = {
+        preferences: { ...DEFAULT_PREFERENCES, ...(stored.preferences ?? {}) },
+        lastLibrary: typeof stored.lastLibrary === 'string' ? stored.lastLibrary : null,
+        recentLibraries: Array.isArray(stored.recentLibraries) ? stored.recentLibraries.filter((item) => typeof item === 'string') : [],
+      };
+    }
+    return this.settings;
+  }
+
+  private persist(path: string, value: unknown): Promise<void> {
+    const write = this.writes.then(() => writeJson(path, value));
+    this.writes = write.catch(() => undefined);
+    return write;
+  }
+
+  async getPreferences(): Promise<Preferences> {
+    return (await this.loadSettings()).preferences;
+  }
+
+  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
+    const settings = await this.loadSettings();
+    settings.preferences = { ...settings.preferences, ...patch };
+    await this.persist(this.settingsPath, settings);
+    return settings.preferences;
+  }
+
+  async getLastLibrary(): Promise<string | null> {
+    return (await this.loadSettings()).lastLibrary;
+  }
+
+  async rememberLibrary(root: string): Promise<void> {
+    const settings = await this.loadSettings();
+    settings.lastLibrary = root;
+    settings.recentLibraries = [root, ...settings.recentLibraries.filter((item) => item !== root)].slice(0, RECENT_LIMIT);
+    await this.persist(this.settingsPath, settings);
+  }
+
+  private async loadPositions(): Promise<Record<string, ReadingPosition>> {
+    this.positions ??= await readJsonOr<Record<string, ReadingPosition>>(this.positionsPath, {});
+    return this.positions;
+  }
+
+  async getReadingPosition(root: string, id: string): Promise<ReadingPosition | null> {
+    return (await this.loadPositions())[positionKey(root, id)] ?? null;
+  }
+
+  async setReadingPosition(root: string, id: string, fraction: number): Promise<void> {
+    const positions = await this.loadPositions();
+    positions[positionKey(root, id)] = { fraction, updatedAt: new Date().toISOString() };
+    await this.persist(this.positionsPath, positions);
+  }
+}
+
+const positionKey = (root: string, id: string) => `${root}\n${id}`;
