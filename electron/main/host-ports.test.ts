@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BaseWindow } from 'electron';
+import { fakeElectron } from './testing/fake-electron';
+import { createElectronHostPorts } from './host-ports';
+
+vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
+
+const { showOpenDialog, showMessageBox } = fakeElectron.dialog;
+const { openExternal } = fakeElectron.shell;
+
+beforeEach(() => {
+  showOpenDialog.mockReset();
+  showMessageBox.mockReset();
+  openExternal.mockClear();
+});
+
+describe('createElectronHostPorts', () => {
+  const parent = { id: 'window' } as unknown as BaseWindow;
+  const ports = createElectronHostPorts(() => parent);
+
+  it('asks for a folder that may be created, attached to the app window', async () => {
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/home/me/Briefings'] });
+    expect(await ports.chooseFolder()).toBe('/home/me/Briefings');
+    const [window, options] = showOpenDialog.mock.calls[0] as [unknown, { properties: string[] }];
+    expect(window).toBe(parent);
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory']);
+  });
+
+  it('resolves null when the folder dialog is cancelled', async () => {
+    showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await ports.chooseFolder()).toBeNull();
+  });
+
+  it('works without a window to attach to', async () => {
+    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/x'] });
+    expect(await createElectronHostPorts(() => null).chooseFolder()).toBe('/x');
+    expect(showOpenDialog.mock.calls[0]).toHaveLength(1);
+  });
+
+  it('shows the URL and makes Cancel the default answer', async () => {
+    showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    expect(await ports.confirmExternalLink('https://example.com/a')).toBe(false);
+    const [window, options] = showMessageBox.mock.calls[0] as [unknown, Record<string, unknown>];
+    expect(window).toBe(parent);
+    expect(options).toMatchObject({ message: 'Open this link in your browser?', detail: 'https://example.com/a', buttons: ['Open', 'Cancel'], defaultId: 1, cancelId: 1 });
+    showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    expect(await ports.confirmExternalLink('https://example.com/a')).toBe(true);
+  });
+
+  it('opens only https links in the browser', async () => {
+    await ports.openInBrowser('https://example.com/');
+    expect(openExternal).toHaveBeenCalledWith('https://example.com/');
+    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share']) {
+      await expect(ports.openInBrowser(url)).rejects.toThrow(/https/);
+    }
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+});

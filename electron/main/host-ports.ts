@@ -1,0 +1,45 @@
+import { dialog, shell, type BaseWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+import { isAllowedExternalUrl } from '../common/security';
+import type { HostPorts } from '../services/app/host-ports';
+
+/**
+ * The services' host ports on Electron's native dialogs and the system browser. Dialogs are
+ * attached to the app window when there is one, so they are modal to it rather than floating.
+ */
+export function createElectronHostPorts(parentWindow: () => BaseWindow | null): HostPorts {
+  return {
+    async chooseFolder() {
+      const options: OpenDialogOptions = {
+        title: 'Open a library folder',
+        buttonLabel: 'Open Library',
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
+
+    async confirmExternalLink(url) {
+      const options: MessageBoxOptions = {
+        type: 'question',
+        title: 'Open link',
+        message: 'Open this link in your browser?',
+        detail: url,
+        buttons: ['Open', 'Cancel'],
+        // Cancel is the default and what Escape does: a stray Enter must not leave the app.
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      };
+      const parent = parentWindow();
+      const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+      return response === 0;
+    },
+
+    async openInBrowser(url) {
+      // Checked again here: this is the last step before a URL reaches the operating system.
+      if (!isAllowedExternalUrl(url)) throw new Error('Only https links can be opened in the browser.');
+      await shell.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Bundles the Electron main process and the preload (run after `vite build`, which writes
+ * dist/renderer). Both become single CommonJS files: the main bundle so the packaged app needs
+ * no node_modules, the preload because a sandboxed preload cannot require anything but electron.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Electron 45 ships Node 22; the bundles may use what it supports. */
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const outputs = [
+  { entry: 'electron/main/index.ts', out: 'dist/main/index.cjs' },
+  { entry: 'electron/preload/index.ts', out: 'dist/preload/index.cjs' },
+];
+
+await Promise.all(outputs.map(({ entry, out }) => build({ ...shared, entryPoints: [join(root, entry)], outfile: join(root, out) })));
+
+// A preload that requires a local file fails only at runtime, in a window, silently; refuse to
+// produce one. esbuild writes external imports as require("name").
+const preload = await readFile(join(root, 'dist/preload/index.cjs'), 'utf8');
+const required = [...preload.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
+const strays = required.filter((name) => name !== 'electron');
+if (strays.length > 0 || /\brequire\(\s*[^"'`\s]/.test(preload)) {
+  console.error(`build-electron: the preload must require only "electron", but it requires: ${strays.join(', ') || 'a computed path'}`);
+  process.exit(1);
+}
+
+for (const { out } of outputs) console.log(`built ${relative(process.cwd(), join(root, out)) || out}`);
