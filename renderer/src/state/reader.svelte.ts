@@ -1,0 +1,52 @@
+import type { Article } from '../../../electron/common/model';
+import { api, messageOf } from '../lib/api';
+import { library } from './library.svelte';
+
+/** Which briefing is open in the reader, and its article once loaded. */
+class ReaderState {
+  openId = $state<string | null>(null);
+  article = $state.raw<Article | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  /** Where to put the reader when the article has rendered, as a share of its height. */
+  restoreFraction = $state(0);
+
+  async open(id: string): Promise<void> {
+    this.openId = id;
+    library.selectedId = id;
+    this.loading = true;
+    this.error = null;
+    try {
+      const [article, position] = await Promise.all([api.readBriefing(id), api.getReadingPosition(id).catch(() => null)]);
+      if (this.openId !== id) return;
+      this.restoreFraction = position?.fraction ?? 0;
+      this.article = article;
+    } catch (error) {
+      if (this.openId !== id) return;
+      this.article = null;
+      this.error = messageOf(error);
+    } finally {
+      if (this.openId === id) this.loading = false;
+    }
+  }
+
+  close(): void {
+    this.openId = null;
+    this.article = null;
+    this.error = null;
+  }
+
+  /** Opens the next (+1) or previous (-1) briefing in the library's current order. */
+  step(offset: number): Promise<void> | undefined {
+    if (!this.openId) return;
+    const next = library.neighbour(this.openId, offset);
+    return next ? this.open(next.id) : undefined;
+  }
+
+  /** Takes the id explicitly: a debounced save may land after the reader moved on to another briefing. */
+  savePosition(id: string, fraction: number): void {
+    api.setReadingPosition(id, Math.min(1, Math.max(0, fraction))).catch(() => undefined);
+  }
+}
+
+export const reader = new ReaderState();
