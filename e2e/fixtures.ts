@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, _electron, type Page, type ElectronApplication } from '@playwright/test';
+import { attachWebHost, ScriptedPorts, WEB_ENTRY, type WebHost } from './host/web-host';
+import { findElectronBinary } from '../scripts/electron-binary.mjs';
+
+export type AppTarget = 'web' | 'electron';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const SAMPLE_LIBRARY = join(repoRoot, 'content');
+
+export interface AppHandle {
+  page: Page;
+  /** The writable library the app opened: a fresh copy of the sample library for each test. */
+  library: string;
+  userData: string;
+  /** The test host's record of scripted dialogs and blocked requests (web target only). */
+  host: WebHost<ScriptedPorts> | null;
+  /** Quits and starts the app again on the same user data and library, as a person would. */
+  restart(): Promise<void>;
+}
+
+interface Fixtures {
+  target: AppTarget;
+  app: AppHandle;
+}
+
+export const test = base.extend<Fixtures>({
+  target: ['web', { option: true }],
+
+  app: async ({ target, browser }, use, testInfo) => {
+    const sandbox = await mkdtemp(join(tmpdir(), 'briefing-e2e-'));
+    const userData = join(sandbox, 'user-data');
+    const library = join(sandbox, 'Documents', 'Briefing Reader Library');
+    const pageErrors: string[] = [];
+    let close: () => Promise<void> = async () => undefined;
+
+    const handle: AppHandle = {
+      page: undefined as unknown as Page,
+      library,
+      userData,
+      host: null,
+      restart: async () => {
+        await close();
+        await start();
+      },
+    };
+
+    async function start() {
+      if (target === 'electron') {
+        const electronApp: ElectronApplication = await _electron.launch({
+          executablePath: findElectronBinary().path!,
+          args: [repoRoot],
+          env: { ...process.env, BRIEFING_READER_USER_DATA: userData, BRIEFING_READER_DOCUMENTS: join(sandbox, 'Documents') },
+        });
+        handle.page = await electronApp.firstWindow();
+        close = () => electronApp.close();
+      } else {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+        handle.host = await attachWebHost(context, { userData, sampleLibrary: SAMPLE_LIBRARY, defaultLibrary: library }, new ScriptedPorts(), (line) =>
+          testInfo.annotations.push({ type: 'host', description: line }),
+        );
+        handle.page = await context.newPage();
+        await handle.page.goto(WEB_ENTRY);
+        close = () => context.close();
+      }
+      handle.page.on('pageerror', (error) => pageErrors.push(error.message));
+    }
+
+    await start();
+    await use(handle);
+    await close();
+    await rm(sandbox, { recursive: true, force: true });
+
+    // The whole run fails on any script error, any request off the app and any CSP violation.
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    if (handle.host) {
+      expect(handle.host.blockedRequests, 'requests that tried to leave the app').toEqual([]);
+      expect(handle.host.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    }
+  },
+});
+
+export { expect };
+
+/** The rows of the library list (not the options of the sort menu). */
+export const briefingRows = (page: Page) => page.getByRole('listbox', { name: 'Briefings' }).getByRole('option');
+
+/** Opens a briefing as a person would with the keyboard: `/`, type words of its title, Enter. */
+export async function openByTitle(page: Page, words: string): Promise<void> {
+  await page.keyboard.press('/');
+  await page.keyboard.type(words);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article h1, [role="alert"]').first()).toBeVisible();
+}

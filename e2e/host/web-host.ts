@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { BrowserContext, Route } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, resolveAppPath } from '../../electron/common/security';
+import { createBriefingServices } from '../../electron/services/app/briefing-services';
+import { dispatch } from '../../electron/services/app/dispatch';
+import type { AppPaths, HostPorts } from '../../electron/services/app/host-ports';
+
+/** Where the web target serves the renderer. `.localhost` never leaves the machine. */
+export const WEB_ORIGIN = 'http://briefing.localhost';
+export const WEB_ENTRY = `${WEB_ORIGIN}/index.html`;
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const RENDERER_DIR = join(repoRoot, 'dist', 'renderer');
+
+/** Scripted answers for what would be native dialogs in Electron, and a record of what was asked. */
+export class ScriptedPorts implements HostPorts {
+  nextFolder: string | null = null;
+  confirmLinks = false;
+  readonly confirmations: string[] = [];
+  readonly opened: string[] = [];
+
+  async chooseFolder() {
+    const folder = this.nextFolder;
+    this.nextFolder = null;
+    return folder;
+  }
+
+  async confirmExternalLink(url: string) {
+    this.confirmations.push(url);
+    return this.confirmLinks;
+  }
+
+  async openInBrowser(url: string) {
+    this.opened.push(url);
+  }
+}
+
+export interface WebHost<P extends HostPorts = HostPorts> {
+  ports: P;
+  /** Every request that tried to leave the app, in order. Tests expect it to stay empty. */
+  blockedRequests: string[];
+  /** Every Content-Security-Policy violation the page reported. */
+  cspViolations: string[];
+}
+
+let preloadBundle: Promise<string> | undefined;
+
+function bundlePreload(): Promise<string> {
+  preloadBundle ??= build({
+    entryPoints: [fileURLToPath(new URL('./web-preload.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+  }).then((result) => result.outputFiles[0].text);
+  return preloadBundle;
+}
+
+/**
+ * Turns a Playwright browser context into the app's host: serves the built renderer at
+ * WEB_ORIGIN with the same path resolver and CSP as Electron's `app://` handler, exposes the API
+ * through `dispatch` to the top frame of the app only, and aborts every other request.
+ */
+export async function attachWebHost<P extends HostPorts>(
+  context: BrowserContext,
+  paths: AppPaths,
+  ports: P,
+  log: (message: string) => void = () => undefined,
+): Promise<WebHost<P>> {
+  const host: WebHost<P> = { ports, blockedRequests: [], cspViolations: [] };
+  const services = createBriefingServices(paths, ports);
+
+  await context.route('**/*', (route) => serve(route, host, log));
+  await context.exposeBinding('__briefingInvoke', async (source, method: unknown, args: unknown) => {
+    if (source.frame !== source.page.mainFrame() || !isAppUrl(source.frame.url(), WEB_ORIGIN)) {
+      return { ok: false, error: { code: 'refused', message: 'Only the app itself may call the briefing API.' } };
+    }
+    return dispatch(services, method, args, (message, error) => log(`${message}: ${String(error)}`));
+  });
+  await context.exposeBinding('__briefingReportViolation', (_source, report: string) => {
+    host.cspViolations.push(report);
+  });
+  await context.addInitScript({ content: await bundlePreload() });
+  return host;
+}
+
+async function serve(route: Route, host: WebHost, log: (message: string) => void): Promise<void> {
+  const url = route.request().url();
+  if (!isAppUrl(url, WEB_ORIGIN)) {
+    host.blockedRequests.push(url);
+    log(`blocked request off the app: ${url}`);
+    await route.abort('blockedbyclient');
+    return;
+  }
+  const relative = resolveAppPath(url, WEB_ORIGIN);
+  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+  if (!relative) {
+    await route.fulfill({ status: 404, headers, body: 'Not found' });
+    return;
+  }
+  try {
+    const body = await readFile(join(RENDERER_DIR, relative));
+    await route.fulfill({ status: 200, headers: { ...headers, 'Content-Type': contentTypeFor(relative) }, body });
+  } catch {
+    await route.fulfill({ status: 404, headers, body: 'Not found' });
+  }
+}
