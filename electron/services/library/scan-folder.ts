@@ -25,19 +25,20 @@ export interface FolderScan {
  * reported and skipped. A folder that cannot be listed is reported; the walk goes on.
  */
 export async function scanFolder(root: string): Promise<FolderScan> {
-  const files: FoundFile[] = [];
   const notices: LibraryNotice[] = [];
   const visited = new Set<string>([await realpath(root)]);
 
-  async function walk(folder: string, prefix: string): Promise<void> {
+  /** Lists one folder: its files are stat'ed concurrently and its sub-folders walked concurrently, in name order. */
+  async function walk(folder: string, prefix: string): Promise<FoundFile[]> {
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
       notices.push({ path: prefix || '.', message: `This folder could not be opened (${describeFsError(error)}); its briefings are not listed.` });
-      return;
+      return [];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const parts: Promise<FoundFile[]>[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
@@ -47,7 +48,7 @@ export async function scanFolder(root: string): Promise<FolderScan> {
         const target = await stat(path).catch((error: NodeJS.ErrnoException) => error);
         if (target instanceof Error) {
           const format = formatOf(entry.name);
-          if (format) files.push({ id, path, format, size: null, mtimeMs: null, statError: target });
+          if (format) parts.push(Promise.resolve([{ id, path, format, size: null, mtimeMs: null, statError: target }]));
           else if (target.code === 'ELOOP') notices.push({ path: id, message: 'This link points to itself in a loop; it was skipped.' });
           continue;
         }
@@ -67,22 +68,25 @@ export async function scanFolder(root: string): Promise<FolderScan> {
         visited.add(real);
       }
       if (isDirectory) {
-        await walk(path, id);
+        parts.push(walk(path, id));
         continue;
       }
       const format = formatOf(entry.name);
-      if (!format) continue;
-      try {
-        const info = await stat(path);
-        files.push({ id, path, format, size: info.size, mtimeMs: info.mtimeMs, statError: null });
-      } catch (error) {
-        files.push({ id, path, format, size: null, mtimeMs: null, statError: error as NodeJS.ErrnoException });
-      }
+      if (format) parts.push(statFile(id, path, format));
     }
+    return (await Promise.all(parts)).flat();
   }
 
-  await walk(root, '');
-  return { files, notices };
+  return { files: await walk(root, ''), notices };
+}
+
+async function statFile(id: string, path: string, format: BriefingFormat): Promise<FoundFile[]> {
+  try {
+    const info = await stat(path);
+    return [{ id, path, format, size: info.size, mtimeMs: info.mtimeMs, statError: null }];
+  } catch (error) {
+    return [{ id, path, format, size: null, mtimeMs: null, statError: error as NodeJS.ErrnoException }];
+  }
 }
 
 function formatOf(name: string): BriefingFormat | null {
