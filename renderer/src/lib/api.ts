@@ -1,6 +1,6 @@
 import type { BriefingApi, MethodName, RawBriefingApi } from '../../../electron/common/contract';
 import { METHOD_NAMES } from '../../../electron/common/contract';
-import type { ErrorCode } from '../../../electron/common/errors';
+import { ApiError } from '../../../electron/common/errors';
 
 declare global {
   interface Window {
@@ -8,19 +8,10 @@ declare global {
   }
 }
 
-/** A failure reported by the host, with a message written for the person using the app. */
-export class HostError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'HostError';
-    this.code = code;
-  }
-}
-
 /**
  * The host API with result envelopes unwrapped: each method resolves with its value or rejects
- * with a HostError. Arguments must be plain data (pass `$state.snapshot(...)`, never a proxy).
+ * with an ApiError whose message is written for the person using the app. Arguments must be
+ * plain data (pass `$state.snapshot(...)`, never a proxy).
  */
 export const api: BriefingApi = Object.fromEntries(
   METHOD_NAMES.map((method: MethodName) => [
@@ -28,7 +19,7 @@ export const api: BriefingApi = Object.fromEntries(
     async (...args: unknown[]) => {
       const call = window.briefing[method] as (...values: unknown[]) => ReturnType<RawBriefingApi[MethodName]>;
       const result = await call(...args);
-      if (!result.ok) throw new HostError(result.error.code, result.error.message);
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
       return result.value;
     },
   ]),
