@@ -51,6 +51,31 @@ test('a hostile briefing runs no script and makes no request', async ({ app }) =
   expect(app.host?.ports.opened ?? []).toEqual([]);
 });
 
+test('a hostile saved web page shows only its article: no script, no frame, no remote image, no request', async ({ app }) => {
+  await writeFile(
+    join(app.library, 'saved-page.html'),
+    `<!doctype html><html lang="en"><head><title>Saved page</title>
+      <meta http-equiv="refresh" content="0; url=https://evil.example/">
+      <link rel="stylesheet" href="https://cdn.example/site.css"><script src="https://cdn.example/track.js"></script>
+      <base href="https://evil.example/"></head>
+    <body onload="window.__pwned = 'onload'"><nav>Home News Share</nav>
+      <article><h1>Saved page headline</h1><p>First sentence of the article.</p>
+        <img src="https://tracker.example/a.gif"><iframe src="https://evil.example/"></iframe>
+        <p style="background-image:url('https://t.example/b.png')">Last sentence of the article.</p></article>
+      <script>window.__pwned = 'inline'</script></body></html>`,
+  );
+  const { page } = app;
+  await page.reload();
+  await openByTitle(page, 'Saved page headline');
+  const body = page.locator('.article-body');
+  await expect(body).toContainText('First sentence of the article.');
+  await expect(body).toContainText('Last sentence of the article.');
+  await expect(body).not.toContainText('Home News Share');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(await body.locator('script, iframe, img, [style]').count()).toBe(0);
+  expect(page.url()).toMatch(/^http:\/\/briefing\.localhost\//);
+});
+
 test('bad files are listed with a reason a person understands, and the rest still opens', async ({ app }) => {
   const bad = join(app.library, 'bad');
   await mkdir(bad);

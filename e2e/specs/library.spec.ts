@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test, expect, briefingRows, openByTitle } from '../fixtures';
 
 const SEED_TITLE = /^American and Ukrainian officials reached an understanding on 22 concrete actions/;
@@ -89,4 +90,34 @@ test('the metadata header shows source and date, and the source link asks before
   host!.ports.confirmLinks = true;
   await header.getByRole('button', { name: 'View the original' }).click();
   await expect.poll(() => host!.ports.opened).toEqual([expect.stringMatching(/^https:\/\//)]);
+});
+
+test('Open library… opens another folder, and the last library is reopened after a restart', async ({ app }) => {
+  test.skip(!app.host, 'the folder dialog is scripted through the web host only');
+  const other = join(app.library, '..', 'Field notes');
+  await cp(join(app.library, 'president-of-ukraine', 'uk'), other, { recursive: true });
+  app.host!.ports.nextFolder = other;
+  await app.page.getByRole('button', { name: 'Open library…' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+  await expect(app.page.getByText('4 briefings')).toBeVisible();
+
+  // Cancelling the dialog keeps the library that is open.
+  await app.page.keyboard.press('Control+o');
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+
+  await app.restart();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+  await expect(briefingRows(app.page).first().locator('.title')).toHaveAttribute('lang', 'uk');
+});
+
+test('the theme follows the system until the person picks one', async ({ app }) => {
+  const { page } = app;
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });

@@ -34,7 +34,8 @@ describe('lifecycle when this is the first instance', () => {
 
   it('on ready secures the session, serves app://, answers every contract channel and opens one window', async () => {
     fakeElectron.becomeReady();
-    await settle();
+    // Startup reads the saved window state from disk; wait for the window rather than a fixed number of ticks.
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 5000 });
     const ses = fakeElectron.session.defaultSession;
     expect(ses.setPermissionRequestHandler).toHaveBeenCalled();
     expect(ses.setPermissionCheckHandler).toHaveBeenCalled();
