@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [-- NAME…]`: runs the named benchmarks (all by default) and prints each one's
+ * figures as one JSON line; the last line of the output is the last benchmark's object.
+ */
+import { benchLibrary } from './library';
+
+const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
+  library: benchLibrary,
+};
+
+const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = names.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(2);
+}
+for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
+  console.error(`[bench] ${name}…`);
+  console.log(JSON.stringify({ bench: name, ...(await BENCHES[name]()) }));
+}
