@@ -67,6 +67,8 @@ export const test = base.extend<Fixtures>({
         close = () => context.close();
       }
       handle.page.on('pageerror', (error) => pageErrors.push(error.message));
+      // Ready when the library (copied from the sample on first run) is listed, or the reason it is not.
+      await expect(handle.page.locator('.list-area').getByRole('listbox').or(handle.page.locator('.list-area .empty h2'))).toBeVisible();
     }
 
     await start();
