@@ -17,6 +17,8 @@ module.exports = {
   // Outside the asar so it can be copied to the user's writable default library with plain fs.
   extraResources: [{ from: 'content', to: 'content', filter: ['**/*'] }],
   asar: true,
+  // Node worker threads load their script with plain fs, which cannot read inside the asar.
+  asarUnpack: ['dist/main/search-worker.cjs'],
   // Nothing native to rebuild, and a rebuild would need the network.
   npmRebuild: false,
   // Never upload anything from a build machine by accident.

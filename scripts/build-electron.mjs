@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Bundles the Electron main process and the preload (run after `vite build`, which writes
+ * Bundles the Electron main process, its search worker and the preload (run after `vite build`, which writes
  * dist/renderer). Both become single CommonJS files: the main bundle so the packaged app needs
  * no node_modules, the preload because a sandboxed preload cannot require anything but electron.
  */
@@ -26,9 +26,13 @@ const shared = {
 const outputs = [
   { entry: 'electron/main/index.ts', out: 'dist/main/index.cjs' },
   { entry: 'electron/preload/index.ts', out: 'dist/preload/index.cjs' },
+  // The search worker also runs in plain Node 20 (the test host and `npm run preview`).
+  { entry: 'electron/services/search/search-worker.ts', out: 'dist/main/search-worker.cjs', target: 'node20' },
 ];
 
-await Promise.all(outputs.map(({ entry, out }) => build({ ...shared, entryPoints: [join(root, entry)], outfile: join(root, out) })));
+await Promise.all(
+  outputs.map(({ entry, out, target }) => build({ ...shared, ...(target ? { target } : {}), entryPoints: [join(root, entry)], outfile: join(root, out) })),
+);
 
 // A preload that requires a local file fails only at runtime, in a window, silently; refuse to
 // produce one. esbuild writes external imports as require("name").

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { BrowserContext, Route } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, resolveAppPath } from '../../electron/common/security';
-import { createBriefingServices } from '../../electron/services/app/briefing-services';
+import { createBriefingServices, type BriefingServices } from '../../electron/services/app/briefing-services';
 import { dispatch } from '../../electron/services/app/dispatch';
 import type { AppPaths, HostPorts } from '../../electron/services/app/host-ports';
 
@@ -14,6 +14,7 @@ export const WEB_ENTRY = `${WEB_ORIGIN}/index.html`;
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = join(repoRoot, 'dist', 'renderer');
+export const SEARCH_WORKER = join(repoRoot, 'dist', 'main', 'search-worker.cjs');
 
 /** Scripted answers for what would be native dialogs in Electron, and a record of what was asked. */
 export class ScriptedPorts implements HostPorts {
@@ -44,6 +45,8 @@ export interface WebHost<P extends HostPorts = HostPorts> {
   blockedRequests: string[];
   /** Every Content-Security-Policy violation the page reported. */
   cspViolations: string[];
+  /** The services behind the page, for waiting on search indexing and for shutting down. */
+  services: BriefingServices;
 }
 
 let preloadBundle: Promise<string> | undefined;
@@ -66,12 +69,13 @@ function bundlePreload(): Promise<string> {
  */
 export async function attachWebHost<P extends HostPorts>(
   context: BrowserContext,
-  paths: AppPaths,
+  paths: Omit<AppPaths, 'searchWorker'>,
   ports: P,
   log: (message: string) => void = () => undefined,
 ): Promise<WebHost<P>> {
-  const host: WebHost<P> = { ports, blockedRequests: [], cspViolations: [] };
-  const services = createBriefingServices(paths, ports);
+  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER }, ports, log);
+  const host: WebHost<P> = { ports, blockedRequests: [], cspViolations: [], services };
+  context.on('close', () => void services.dispose());
 
   await context.route('**/*', (route) => serve(route, host, log));
   await context.exposeBinding('__briefingInvoke', async (source, method: unknown, args: unknown) => {

@@ -7,7 +7,8 @@
 import type { Article, LibrarySnapshot, Preferences, ReadingPosition } from './model';
 import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE } from './model';
 import type { ApiResult } from './errors';
-import { checkArgs, isBoolean, isNumberIn, isOneOf, isPartialRecord, isString, type Check } from './validate';
+import type { SearchCoverage, SearchRequest, SearchResponse } from './search-model';
+import { checkArgs, isArrayOf, isBoolean, isNumberIn, isOneOf, isPartialRecord, isString, type Check } from './validate';
 
 export interface BriefingApi {
   /** The library the user had open last; on first run, a writable copy of the sample library. */
@@ -23,6 +24,14 @@ export interface BriefingApi {
   setPreferences(patch: Partial<Preferences>): Promise<Preferences>;
   getReadingPosition(id: string): Promise<ReadingPosition | null>;
   setReadingPosition(id: string, fraction: number): Promise<void>;
+  /**
+   * Full-text search over the open library. Never rejects for what a person typed: a query that
+   * cannot be run comes back with `refused` set. Works while the index is still building, over the
+   * part that is ready (`coverage` says how much).
+   */
+  search(request: SearchRequest): Promise<SearchResponse>;
+  /** How much of the library the search index covers now. */
+  getSearchStatus(): Promise<SearchCoverage>;
   /**
    * Opens an https link in the system browser after the user confirms. Resolves false when the
    * link is not https or the user declines. Never navigates the app window.
@@ -47,6 +56,22 @@ const preferencesPatch = isPartialRecord({
   sortDescending: isBoolean,
 });
 
+const searchRequest: Check = (value) => {
+  const shape = isPartialRecord({
+    text: isString(20_000),
+    limit: isNumberIn(1, 500),
+    filters: isPartialRecord({
+      sources: isArrayOf(isString(1024), 200),
+      languages: isArrayOf(isOneOf('en', 'uk', 'ru', 'und'), 4),
+      dateFrom: isString(40),
+      dateTo: isString(40),
+    }),
+  })(value);
+  if (shape) return shape;
+  const request = value as Record<string, unknown>;
+  return 'text' in request && 'limit' in request && 'filters' in request ? null : 'expected text, filters and limit';
+};
+
 const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   openCurrentLibrary: [],
   chooseLibrary: [],
@@ -56,6 +81,8 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   setPreferences: [preferencesPatch],
   getReadingPosition: [briefingId],
   setReadingPosition: [briefingId, isNumberIn(0, 1)],
+  search: [searchRequest],
+  getSearchStatus: [],
   openExternal: [isString(8192)],
 };
 

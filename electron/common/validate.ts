@@ -23,6 +23,17 @@ export const isOneOf =
   (value) =>
     typeof value === 'string' && allowed.includes(value) ? null : `expected one of ${allowed.join(', ')}`;
 
+export const isArrayOf =
+  (item: Check, maxLength: number): Check =>
+  (value) => {
+    if (!Array.isArray(value) || value.length > maxLength) return `expected a list of at most ${maxLength} items`;
+    for (const element of value) {
+      const problem = item(element);
+      if (problem) return `list item: ${problem}`;
+    }
+    return null;
+  };
+
 /** An object whose keys are all known and optional; each present key must pass its check. */
 export const isPartialRecord =
   (shape: Record<string, Check>): Check =>

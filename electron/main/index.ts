@@ -44,6 +44,7 @@ async function onReady(): Promise<void> {
     documents: process.env.BRIEFING_READER_DOCUMENTS ?? app.getPath('documents'),
   });
   const api = createBriefingServices(paths, createElectronHostPorts(() => mainWindow));
+  app.on('will-quit', () => void api.dispose());
 
   secureSession(session.defaultSession);
   app.on('session-created', (created) => secureSession(created));

@@ -23,4 +23,13 @@ describe('resolveRuntimePaths', () => {
     expect(paths.defaultLibrary).toBe(join('/home/me/Documents', 'Briefing Reader Library'));
     expect(paths.userData).toBe('/u/data');
   });
+
+  it('starts the search worker from outside the asar archive when packaged', () => {
+    expect(resolveRuntimePaths({ ...base, bundleDir: join('/repo', 'dist', 'main'), isPackaged: false }).searchWorker).toBe(
+      join('/repo', 'dist', 'main', 'search-worker.cjs'),
+    );
+    expect(resolveRuntimePaths({ ...base, bundleDir: join(base.resourcesPath, 'app.asar', 'dist', 'main'), isPackaged: true }).searchWorker).toBe(
+      join(base.resourcesPath, 'app.asar.unpacked', 'dist', 'main', 'search-worker.cjs'),
+    );
+  });
 });

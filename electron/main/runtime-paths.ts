@@ -33,5 +33,7 @@ export function resolveRuntimePaths(facts: RuntimeFacts): RuntimePaths {
     userData: facts.userData,
     sampleLibrary: facts.isPackaged ? join(facts.resourcesPath, 'content') : join(distDir, '..', 'content'),
     defaultLibrary: join(facts.documents, 'Briefing Reader Library'),
+    // Worker threads cannot start a script inside the asar archive; electron-builder unpacks it.
+    searchWorker: join(facts.bundleDir, 'search-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
   };
 }

@@ -5,22 +5,36 @@ import type { LibrarySnapshot } from '../../common/model';
 import { isAllowedExternalUrl } from '../../common/security';
 import { LibraryService } from '../library/library-service';
 import { ensureSampleLibrary } from '../library/sample-library';
+import { SearchService } from '../search/search-service';
 import { SettingsStore } from '../settings/settings-store';
 import type { AppPaths, HostPorts } from './host-ports';
+
+/** The API plus what only the host may call: `dispose` is not in the contract, so IPC cannot reach it. */
+export interface BriefingServices extends BriefingApi {
+  /** Stops the search worker; call when the host shuts down. */
+  dispose(): Promise<void>;
+  /** Resolves when search indexing asked for so far is done (tests and benchmarks wait on it). */
+  searchIdle(): Promise<void>;
+}
 
 /**
  * The implementation of the API contract on plain Node services. Both hosts call it through
  * `dispatch`, after arguments are validated; it holds which library is open.
  */
-export function createBriefingServices(paths: AppPaths, ports: HostPorts): BriefingApi {
+export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (message: string) => void = console.error): BriefingServices {
   const library = new LibraryService(join(paths.userData, 'cache', 'libraries'));
   const settings = new SettingsStore(paths.userData);
+  const search = new SearchService(paths.searchWorker, join(paths.userData, 'cache', 'search'), log);
   let root: string | null = null;
 
   async function open(folder: string): Promise<LibrarySnapshot> {
     const snapshot = await library.open(folder);
     root = snapshot.root;
-    if (snapshot.available) await settings.rememberLibrary(snapshot.root);
+    if (snapshot.available) {
+      await settings.rememberLibrary(snapshot.root);
+      // Indexing runs in the worker; the listing does not wait for it.
+      search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
+    }
     return snapshot;
   }
 
@@ -44,11 +58,15 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts): Brief
     setPreferences: (patch) => settings.setPreferences(patch),
     getReadingPosition: (id) => settings.getReadingPosition(openRoot(), id),
     setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction),
+    search: (request) => search.search(request),
+    getSearchStatus: async () => search.status(),
     async openExternal(url) {
       if (!isAllowedExternalUrl(url)) return false;
       if (!(await ports.confirmExternalLink(url))) return false;
       await ports.openInBrowser(url);
       return true;
     },
+    dispose: () => search.close(),
+    searchIdle: () => search.idle(),
   };
 }

@@ -1,23 +1,31 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createBriefingServices } from './briefing-services';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBriefingServices, type BriefingServices } from './briefing-services';
 import { dispatch } from './dispatch';
 import type { HostPorts } from './host-ports';
 import { useTempDirs } from '../test-support/temp-dir';
+import { searchWorkerBundle } from '../test-support/search-worker-bundle';
 
 const tempDir = useTempDirs();
 const sample = new URL('../../../content', import.meta.url).pathname;
 
+const running: BriefingServices[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((services) => services.dispose()));
+});
+
 async function setup(ports: Partial<HostPorts> = {}) {
   const base = await tempDir();
   const opened: string[] = [];
+  const searchWorker = await searchWorkerBundle();
   const api = createBriefingServices(
-    { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library') },
+    { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library'), searchWorker },
     { chooseFolder: async () => null, confirmExternalLink: async () => true, openInBrowser: async (url) => void opened.push(url), ...ports },
   );
+  running.push(api);
   const logged: unknown[] = [];
   const call = (method: unknown, ...args: unknown[]) => dispatch(api, method, args, (_message, error) => logged.push(error));
-  return { base, api, call, opened, logged };
+  return { base, api, call, opened, logged, searchWorker };
 }
 
 describe('dispatch', () => {
@@ -67,11 +75,12 @@ describe('dispatch', () => {
     await first.call('setPreferences', { theme: 'sepia', fontSize: 22 });
     await first.call('setReadingPosition', '000_3a44763ac2fa584f.txt', 0.4);
     const again = createBriefingServices(
-      { userData: join(first.base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(first.base, 'elsewhere') },
+      { userData: join(first.base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(first.base, 'elsewhere'), searchWorker: first.searchWorker },
       { chooseFolder: async () => null, confirmExternalLink: async () => false, openInBrowser: async () => undefined },
     );
     expect(await again.getPreferences()).toMatchObject({ theme: 'sepia', fontSize: 22 });
     expect((await again.openCurrentLibrary()).root).toBe(join(first.base, 'Documents', 'Library'));
     expect(await again.getReadingPosition('000_3a44763ac2fa584f.txt')).toMatchObject({ fraction: 0.4 });
+    await again.dispose();
   });
 });

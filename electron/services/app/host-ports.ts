@@ -18,4 +18,6 @@ export interface AppPaths {
   sampleLibrary: string;
   /** Where the sample library is copied on first run (in the user's documents folder). */
   defaultLibrary: string;
+  /** The bundled search worker script (dist/main/search-worker.cjs). */
+  searchWorker: string;
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BriefingSummary } from '../../common/model';
+import { cacheKeyFor } from '../fs/cache-key';
 import { readJsonOr, writeJson } from '../fs/json-file';
 
 /** Bump when the summary shape or parsing changes, so old caches are rebuilt instead of trusted. */
@@ -26,7 +26,7 @@ export class ManifestCache {
   constructor(private readonly cacheDir: string) {}
 
   private pathFor(root: string): string {
-    return join(this.cacheDir, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`);
+    return join(this.cacheDir, `${cacheKeyFor(root)}.json`);
   }
 
   async load(root: string): Promise<Manifest> {

@@ -1,0 +1,57 @@
+import type { Language } from './model';
+
+/** Narrowing applied after matching; every field optional. Dates compare as ISO strings (`2022`, `2022-03-08`). */
+export interface SearchFilters {
+  sources?: string[];
+  languages?: Language[];
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+export interface SearchRequest {
+  text: string;
+  filters: SearchFilters;
+  /** How many results to return (ranked); the total is counted regardless. */
+  limit: number;
+}
+
+/** A piece of a snippet; `hit` pieces are the matched words. Rendered as text, never as HTML. */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  language: Language;
+  score: number;
+  snippet: SnippetPart[];
+  /** The matched words as they are written in this briefing, for highlighting it when opened. */
+  hitWords: string[];
+}
+
+export interface SearchCoverage {
+  /** Briefings whose index is loaded and searched. */
+  searched: number;
+  /** Briefings in the library that can be searched once indexing is done. */
+  total: number;
+  /** True while an index is being built or loaded. */
+  indexing: boolean;
+}
+
+export interface SearchResponse {
+  results: SearchHit[];
+  total: number;
+  /** True when nothing matched exactly and these are approximate (misspelling-tolerant) matches. */
+  approximate: boolean;
+  /** Set when the query was refused; the sentence says why and what to type instead. */
+  refused: string | null;
+  notices: string[];
+  coverage: SearchCoverage;
+  elapsedMs: number;
+  /** Sources and languages present in the library, for the filter menus. */
+  facets: { sources: string[]; languages: Language[] };
+}

@@ -1,0 +1,96 @@
+import { normaliseWord, wordSpans } from './analysis';
+
+/** Longest query searched; anything longer is cut here and the person told. */
+export const MAX_QUERY_CHARS = 400;
+/** Most words one query may require; a pasted paragraph is not a query. */
+export const MAX_QUERY_WORDS = 12;
+/** Longer "words" are not words (a hash, a pasted URL); they are dropped rather than searched. */
+export const MAX_WORD_CHARS = 48;
+/** A trailing word shorter than this is matched whole, not as a prefix: `a*` would expand to half the index. */
+export const MIN_PREFIX_CHARS = 3;
+
+export interface ParsedQuery {
+  /** Words every result must contain (normalised, unstemmed; hyphenated compounds joined). */
+  required: string[];
+  /** The word being typed, matched as a prefix; null when the query ends in a space or is too short. */
+  prefix: string | null;
+  excluded: string[];
+  /** Quoted phrases, as normalised word sequences; results must contain each exactly. */
+  phrases: string[][];
+  /** Things the person should know about how the query was read (cut short, words ignored). */
+  notices: string[];
+}
+
+export type QueryOutcome = { ok: true; query: ParsedQuery } | { ok: false; refused: string };
+
+/**
+ * Reads what a person typed into a query, never throwing and never handing raw text to Lunr's
+ * parser (which throws on `:`, `~`, `^`, `-`). Syntax: words are required; the last word matches
+ * as a prefix while typing; `"a phrase"` must appear as written; `-word` excludes; `word*` is an
+ * explicit prefix. A word starting with `*` is refused, since it would have to scan every term.
+ */
+export function parseQuery(input: string): QueryOutcome {
+  const notices: string[] = [];
+  // NUL and lone surrogates cannot be words and break some string handling downstream.
+  let text = input.replace(/\0/g, ' ').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ');
+  if (text.length > MAX_QUERY_CHARS) {
+    text = text.slice(0, MAX_QUERY_CHARS);
+    notices.push(`Only the first ${MAX_QUERY_CHARS} characters were searched.`);
+  }
+  if (/(^|\s|")[-+]?\*/.test(text)) {
+    return { ok: false, refused: 'A search word cannot start with *. Type the beginning of the word instead: ceasef finds ceasefire.' };
+  }
+
+  const phrases: string[][] = [];
+  const withoutPhrases = text.replace(/"([^"]*)"?/g, (_match, phrase: string) => {
+    const words = wordSpans(phrase).map((span) => span.word);
+    if (words.length > 0) phrases.push(words);
+    return ' ';
+  });
+
+  const required: string[] = [];
+  const excluded: string[] = [];
+  let prefix: string | null = null;
+  const chunks = withoutPhrases.split(/\s+/).filter(Boolean);
+  const typingLastWord = !/\s$/.test(withoutPhrases) && !/"\s*$/.test(text);
+  chunks.forEach((chunk, index) => {
+    const exclude = chunk.startsWith('-') && chunk.length > 1;
+    const explicitPrefix = /[\p{L}\p{N}]\*+$/u.test(chunk);
+    const spans = wordSpans(chunk).map((span) => joinCompound(span.word));
+    const words = spans.filter((word) => word.length <= MAX_WORD_CHARS);
+    if (words.length < spans.length) notices.push(`Words longer than ${MAX_WORD_CHARS} letters were left out.`);
+    if (words.length === 0) return;
+    if (exclude) {
+      excluded.push(...words);
+      return;
+    }
+    const last = words[words.length - 1];
+    const isLastChunk = index === chunks.length - 1;
+    if ((explicitPrefix || (isLastChunk && typingLastWord)) && last.length >= MIN_PREFIX_CHARS && prefix === null) {
+      required.push(...words.slice(0, -1));
+      prefix = last;
+    } else {
+      required.push(...words);
+    }
+  });
+
+  const phraseWords = phrases.flat();
+  const total = required.length + phraseWords.length + (prefix ? 1 : 0);
+  if (total > MAX_QUERY_WORDS) {
+    notices.push(`Only the first ${MAX_QUERY_WORDS} words were searched.`);
+    required.splice(Math.max(0, MAX_QUERY_WORDS - phraseWords.length - (prefix ? 1 : 0)));
+  }
+  return { ok: true, query: { required: unique(required), prefix, excluded: unique(excluded), phrases, notices: unique(notices) } };
+}
+
+/** `cease-fire` is searched as `ceasefire`, which the index holds for both spellings. */
+function joinCompound(word: string): string {
+  return word.includes('-') ? normaliseWord(word.replace(/-/g, '')) : word;
+}
+
+const unique = (words: string[]) => [...new Set(words)];
+
+/** True when the query asks for nothing (empty, or only punctuation). */
+export function isEmptyQuery(query: ParsedQuery): boolean {
+  return query.required.length === 0 && query.prefix === null && query.phrases.length === 0;
+}

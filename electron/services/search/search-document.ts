@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { BriefingSummary, Language } from '../../common/model';
+import { outlineOf } from '../library/article-html';
+import { parseBriefing, toArticle } from '../library/parse-briefing';
+
+/** What the search index keeps of a briefing: enough to filter, rank, and cut snippets from. */
+export interface SearchDoc {
+  id: string;
+  fingerprint: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  language: Language;
+  /** The article's plain text, as the reader shows it. */
+  text: string;
+}
+
+/** Reads and parses one briefing into a SearchDoc; null when the file cannot be read now. */
+export async function loadSearchDoc(root: string, summary: BriefingSummary): Promise<SearchDoc | null> {
+  try {
+    const { summary: fresh, document } = parseBriefing(summary.id, summary.format, await readFile(resolve(root, summary.id)));
+    if (!document) return null;
+    const text = outlineOf(toArticle(fresh, document).html).text;
+    return { id: fresh.id, fingerprint: fresh.fingerprint, title: fresh.title, source: fresh.source, date: fresh.date, language: fresh.language, text };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,157 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SearchRequest } from '../../common/search-model';
+import { LibraryService } from '../library/library-service';
+import { useTempDirs } from '../test-support/temp-dir';
+import { SearchEngine } from './search-engine';
+
+const tempDir = useTempDirs();
+
+const BRIEFINGS: Record<string, string> = {
+  'readout.md': `---\ntitle: Readout of the London talks\nsource: White House\ndate: 2025-04-24\nlanguage: en\n---\n\nThe United States proposed a 30-day cease-fire. Ukraine's negotiators agreed to 22 concrete actions.\nThe US and the WHO discussed humanitarian corridors.\n`,
+  'sanctions.md': `---\ntitle: Sanctions fact sheet\nsource: Treasury\ndate: 2022-12-02\nlanguage: en\n---\n\nThe price cap limits Russia's oil revenue. Negotiations on a ceasefire are not part of this measure.\n`,
+  'zvernennia.md': `---\ntitle: Звернення Президента\nsource: Офіс Президента\ndate: 2022-03-19\nlanguage: uk\n---\n\nЗмістовні переговори про мир і безпеку для України – єдиний шанс для Росії. Ми говоримо про припинення вогню.\n`,
+  'rus.md': `---\ntitle: Заявление\nsource: МИД\ndate: 2022-09-24\nlanguage: ru\n---\n\nПереговоры о прекращении огня возможны только при условии.\n`,
+};
+
+async function setup(files: Record<string, string> = BRIEFINGS) {
+  const root = await tempDir();
+  for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
+  const cache = await tempDir();
+  const library = new LibraryService(await tempDir());
+  const engine = await SearchEngine.open(root, cache);
+  const snapshot = await library.open(root);
+  await engine.update(snapshot.briefings);
+  const search = (text: string, extra: Partial<SearchRequest> = {}) => engine.search({ text, filters: {}, limit: 20, ...extra });
+  const ids = (text: string, extra: Partial<SearchRequest> = {}) => search(text, extra).results.map((hit) => hit.id).sort();
+  return { root, cache, library, engine, search, ids };
+}
+
+describe('SearchEngine', () => {
+  it('requires every word and ranks title matches', async () => {
+    const { ids, search } = await setup();
+    expect(ids('ceasefire oil ')).toEqual(['sanctions.md']);
+    // Porter stems negotiators and negotiations alike.
+    expect(ids('ceasefire negotiations ')).toEqual(['readout.md', 'sanctions.md']);
+    expect(ids('london talks ')).toEqual(['readout.md']);
+    expect(search('ceasefire ').results.length).toBe(2);
+  });
+
+  it('finds hyphenated compounds, possessives and short capitalised words', async () => {
+    const { ids } = await setup();
+    expect(ids('ceasefire ')).toEqual(['readout.md', 'sanctions.md']);
+    expect(ids('cease-fire ')).toEqual(['readout.md', 'sanctions.md']);
+    expect(ids('Ukraine ')).toEqual(['readout.md']);
+    expect(ids('Ukraine’s ')).toEqual(['readout.md']);
+    expect(ids('US WHO ')).toEqual(['readout.md']);
+    expect(ids('30-day ')).toEqual(['readout.md']);
+  });
+
+  it('stems Ukrainian and Russian by the briefing language', async () => {
+    const { ids } = await setup();
+    expect(ids('переговорів ')).toEqual(['zvernennia.md']);
+    expect(ids('Україною ')).toEqual(['zvernennia.md']);
+    // Ukrainian and Russian share this root, so a Russian query finds both.
+    expect(ids('переговоров ')).toEqual(['rus.md', 'zvernennia.md']);
+    expect(ids('огня ')).toEqual(['rus.md']);
+  });
+
+  it('matches the word being typed as a prefix, and phrases word for word', async () => {
+    const { ids } = await setup();
+    expect(ids('humanitar')).toEqual(['readout.md']);
+    expect(ids('concrete act')).toEqual(['readout.md']);
+    expect(ids('"22 concrete actions"')).toEqual(['readout.md']);
+    expect(ids('"concrete 22 actions"')).toEqual([]);
+  });
+
+  it('excludes words with a minus', async () => {
+    const { ids } = await setup();
+    expect(ids('ceasefire -oil ')).toEqual(['readout.md']);
+  });
+
+  it('falls back to approximate matching for misspellings and says so', async () => {
+    const { search } = await setup();
+    const response = search('humanitarain coridors ');
+    expect(response.approximate).toBe(true);
+    expect(response.results.map((hit) => hit.id)).toEqual(['readout.md']);
+    expect(response.notices).toContain('No exact matches: showing briefings with similar words.');
+  });
+
+  it('filters by source, language and date range', async () => {
+    const { ids } = await setup();
+    expect(ids('ceasefire ', { filters: { sources: ['Treasury'] } })).toEqual(['sanctions.md']);
+    expect(ids('ceasefire ', { filters: { dateFrom: '2025' } })).toEqual(['readout.md']);
+    expect(ids('ceasefire ', { filters: { dateTo: '2022-12-31' } })).toEqual(['sanctions.md']);
+    expect(ids('мир ', { filters: { languages: ['ru'] } })).toEqual([]);
+  });
+
+  it('cuts a snippet around the best match with the matched words marked', async () => {
+    const { search } = await setup();
+    const [hit] = search('concrete actions ').results;
+    const marked = hit.snippet.filter((part) => part.hit).map((part) => part.text);
+    expect(marked).toEqual(['concrete', 'actions']);
+    expect(hit.snippet.map((part) => part.text).join('')).toContain('agreed to 22 concrete actions');
+    expect(hit.hitWords.sort()).toEqual(['actions', 'concrete']);
+  });
+
+  it('returns a result or a plain refusal for anything a person can type, quickly', async () => {
+    const { search } = await setup();
+    const fuzz = ['title:', ':', '~', '^', '*', '-', '+', '--help', 'foo~x', 'a*', '*tion', 'https://www.state.gov/ceasefire?x=1#y', '9:30', '', 'x'.repeat(10_000), '😀🇺🇦', 'שלום', 'a\0b', '\uD800ceasefire\uDFFF', 'ceasefire^10', 'body:ceasefire'];
+    for (const text of fuzz) {
+      const started = performance.now();
+      const response = search(text);
+      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(250);
+      expect(Array.isArray(response.results)).toBe(true);
+      if (text.startsWith('*')) expect(response.refused).toMatch(/cannot start with \*/);
+    }
+    expect(search('https://www.state.gov/ceasefire').results.length).toBe(0);
+    expect(search('body:ceasefire').results.map((hit) => hit.id).sort()).toEqual([]);
+  });
+
+  it('takes an added, a changed and a removed briefing without a full rebuild', async () => {
+    const { root, library, engine, ids } = await setup();
+    await writeFile(join(root, 'new.md'), '---\ntitle: New readout\nlanguage: en\n---\n\nAn armistice was discussed.\n');
+    await writeFile(join(root, 'sanctions.md'), '---\ntitle: Sanctions fact sheet\nsource: Treasury\nlanguage: en\n---\n\nNothing about truces here.\n');
+    await rm(join(root, 'rus.md'));
+    await engine.update((await library.open(root)).briefings);
+    expect(ids('armistice ')).toEqual(['new.md']);
+    expect(ids('ceasefire ')).toEqual(['readout.md']);
+    expect(ids('truces ')).toEqual(['sanctions.md']);
+    expect(ids('огня ')).toEqual([]);
+    expect(engine.coverage()).toEqual({ searched: 4, total: 4, indexing: false });
+  });
+
+  it('reopens from its cache without reading the briefings again', async () => {
+    const { root, cache } = await setup();
+    await rm(join(root, 'readout.md'));
+    const reopened = await SearchEngine.open(root, cache);
+    await reopened.idle();
+    // The file is gone from disk, but the persisted index still answers until the next update.
+    expect(reopened.search({ text: 'London ', filters: {}, limit: 5 }).results.map((hit) => hit.id)).toEqual(['readout.md']);
+  });
+
+  it('answers during a build over the shards that are ready, and says how much that is', async () => {
+    const root = await tempDir();
+    for (let i = 0; i < 2500; i++) {
+      const folder = join(root, `batch-${Math.floor(i / 500)}`);
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, `b${i}.md`), `---\ntitle: Briefing ${i}\ndate: 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nword${i} common text\n`);
+    }
+    const briefings = (await new LibraryService(await tempDir()).open(root)).briefings;
+    const seen: number[] = [];
+    const engine = await SearchEngine.open(root, await tempDir(), { onCoverage: (coverage) => seen.push(coverage.searched) });
+    const building = engine.update(briefings);
+    await new Promise<void>((resolve) => {
+      const poll = () => (engine.coverage().searched > 0 ? resolve() : setImmediate(poll));
+      poll();
+    });
+    const partial = engine.search({ text: 'common ', filters: {}, limit: 5 });
+    expect(partial.coverage.indexing).toBe(true);
+    expect(partial.coverage.searched).toBeLessThan(2500);
+    expect(partial.total).toBe(partial.coverage.searched);
+    await building;
+    expect(engine.search({ text: 'common ', filters: {}, limit: 5 }).total).toBe(2500);
+    expect(seen.filter((count, i) => i === 0 || count !== seen[i - 1]).length).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+});

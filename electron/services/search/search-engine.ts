@@ -1,0 +1,278 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BriefingSummary, Language } from '../../common/model';
+import type { SearchCoverage, SearchHit, SearchRequest, SearchResponse } from '../../common/search-model';
+import { cacheKeyFor } from '../fs/cache-key';
+import { readJsonOr, writeJson } from '../fs/json-file';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
+import { loadSearchDoc, type SearchDoc } from './search-document';
+import { buildShard, loadShard, matchShard, serialiseShard, type SerialisedShard, type Shard, type ShardMatch } from './shard';
+import { containsPhrase, highlight } from './snippet';
+
+/** Briefings per base shard: small enough that building one never blocks searching for long. */
+export const BASE_SHARD_SIZE = 1000;
+/** When more briefings than this changed since the last full build, the next update rebuilds everything. */
+const RECENT_LIMIT = 1000;
+const MANIFEST_VERSION = 1;
+
+interface IndexManifest {
+  version: number;
+  root: string;
+  /** Base shard files, newest briefings first: the order they load in. */
+  base: { file: string; count: number }[];
+  recent: string | null;
+  /** id → fingerprint of every indexed briefing, to find what changed. */
+  fingerprints: Record<string, string>;
+  /** Ids in base shards that are superseded by the recent shard or gone from the library. */
+  hidden: string[];
+}
+
+export interface EngineEvents {
+  /** Called whenever coverage changes (a shard loaded or built). */
+  onCoverage?(coverage: SearchCoverage): void;
+}
+
+/**
+ * The search index of one library: sharded, persisted in the cache folder, updated incrementally.
+ * Load order is the recent shard (latest changes), then base shards from newest briefings to
+ * oldest; each is searchable as soon as it is loaded or built. Long work yields between steps so
+ * queries are answered while it runs.
+ */
+export class SearchEngine {
+  private manifest: IndexManifest;
+  private readonly shards = new Map<string, Shard>();
+  private hidden = new Set<string>();
+  private libraryTotal = 0;
+  private indexing = false;
+  private work: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly root: string,
+    private readonly dir: string,
+    private readonly events: EngineEvents,
+  ) {
+    this.manifest = emptyManifest(root);
+  }
+
+  /** Opens the persisted index of `root` (if any) and starts loading its shards in the background. */
+  static async open(root: string, cacheDir: string, events: EngineEvents = {}): Promise<SearchEngine> {
+    const dir = join(cacheDir, cacheKeyFor(root));
+    const engine = new SearchEngine(root, dir, events);
+    const stored = await readJsonOr<IndexManifest | null>(join(dir, 'manifest.json'), null);
+    if (stored && stored.version === MANIFEST_VERSION && stored.root === root) {
+      engine.manifest = stored;
+      engine.hidden = new Set(stored.hidden);
+      engine.libraryTotal = Object.keys(stored.fingerprints).length;
+      engine.enqueue(() => engine.loadAll());
+    }
+    return engine;
+  }
+
+  coverage(): SearchCoverage {
+    let searched = 0;
+    for (const [name, shard] of this.shards) {
+      searched += name === this.manifest.recent ? shard.docs.length : shard.docs.filter((doc) => !this.hidden.has(doc.id)).length;
+    }
+    return { searched: Math.min(searched, this.libraryTotal), total: this.libraryTotal, indexing: this.indexing };
+  }
+
+  /** Resolves when all queued loading and building is done. */
+  idle(): Promise<void> {
+    return this.work;
+  }
+
+  /**
+   * Brings the index in line with the library listing: changed and new briefings go into the
+   * recent shard (rebuilt), removed ones are hidden. The first time, or after many changes, the
+   * whole library is rebuilt into base shards.
+   */
+  update(briefings: readonly BriefingSummary[]): Promise<void> {
+    return this.enqueue(() => this.applyUpdate(briefings));
+  }
+
+  search(request: SearchRequest): SearchResponse {
+    const started = performance.now();
+    const outcome = parseQuery(request.text);
+    const facets = this.facets();
+    const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets };
+    if (!outcome.ok) return { ...base, refused: outcome.refused, elapsedMs: performance.now() - started };
+    const query = outcome.query;
+    if (isEmptyQuery(query)) return { ...base, refused: null, notices: query.notices, elapsedMs: performance.now() - started };
+
+    let approximate = false;
+    let matches = this.match(query, false, request);
+    if (matches.length === 0 && query.required.length + (query.prefix ? 1 : 0) > 0 && query.phrases.length === 0) {
+      const loose: ParsedQuery = { ...query, required: [...query.required, ...(query.prefix ? [query.prefix] : [])], prefix: null };
+      matches = this.match(loose, true, request);
+      approximate = matches.length > 0;
+    }
+    matches.sort((a, b) => b.score - a.score);
+    const results: SearchHit[] = matches.slice(0, request.limit).map(({ doc, score, terms }) => {
+      const { snippet, hitWords } = highlight(doc, terms, approximate ? null : query.prefix);
+      return { id: doc.id, title: doc.title, source: doc.source, date: doc.date, language: doc.language, score, snippet, hitWords };
+    });
+    const notices = [...query.notices];
+    if (approximate) notices.push('No exact matches: showing briefings with similar words.');
+    return { ...base, results, total: matches.length, approximate, refused: null, notices, elapsedMs: performance.now() - started };
+  }
+
+  private match(query: ParsedQuery, approximate: boolean, request: SearchRequest): ShardMatch[] {
+    const byId = new Map<string, ShardMatch>();
+    for (const [name, shard] of this.shards) {
+      const hidden = name === this.manifest.recent ? new Set<string>() : this.hidden;
+      for (const match of matchShard(shard, query, { approximate, hidden })) {
+        if (!passesFilters(match.doc, request)) continue;
+        if (!query.phrases.every((phrase) => containsPhrase(match.doc.text, phrase))) continue;
+        const seen = byId.get(match.doc.id);
+        if (!seen || seen.score < match.score) byId.set(match.doc.id, match);
+      }
+    }
+    return [...byId.values()];
+  }
+
+  private facets(): SearchResponse['facets'] {
+    const sources = new Set<string>();
+    const languages = new Set<Language>();
+    for (const shard of this.shards.values()) {
+      for (const doc of shard.docs) {
+        if (doc.source) sources.add(doc.source);
+        languages.add(doc.language);
+      }
+    }
+    return { sources: [...sources].sort((a, b) => a.localeCompare(b)), languages: [...languages].sort() };
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.work.then(async () => {
+      this.indexing = true;
+      this.report();
+      try {
+        await task();
+      } finally {
+        this.indexing = false;
+        this.report();
+      }
+    });
+    this.work = run.catch(() => undefined);
+    return run;
+  }
+
+  private report(): void {
+    this.events.onCoverage?.(this.coverage());
+  }
+
+  private async loadAll(): Promise<void> {
+    const names = [...(this.manifest.recent ? [this.manifest.recent] : []), ...this.manifest.base.map((shard) => shard.file)];
+    for (const name of names) {
+      if (this.shards.has(name)) continue;
+      try {
+        this.shards.set(name, loadShard(JSON.parse(await readFile(join(this.dir, name), 'utf8')) as SerialisedShard));
+      } catch {
+        // A damaged or missing shard is a cache problem: forget the index and rebuild on the next update.
+        this.manifest = emptyManifest(this.root);
+        this.shards.clear();
+        this.hidden.clear();
+        return;
+      }
+      this.report();
+      await yieldToQueries();
+    }
+  }
+
+  private async applyUpdate(briefings: readonly BriefingSummary[]): Promise<void> {
+    const readable = briefings.filter((briefing) => briefing.problem?.severity !== 'error' && briefing.fingerprint);
+    this.libraryTotal = readable.length;
+    const known = this.manifest.fingerprints;
+    const current = new Set(readable.map((briefing) => briefing.id));
+    const changed = readable.filter((briefing) => known[briefing.id] !== briefing.fingerprint);
+    const removed = Object.keys(known).filter((id) => !current.has(id));
+    if (changed.length === 0 && removed.length === 0) return;
+
+    await this.loadAll();
+    const recentDocs = this.manifest.recent ? (this.shards.get(this.manifest.recent)?.docs ?? []) : [];
+    const stale = new Set([...changed.map((briefing) => briefing.id), ...removed]);
+    const keptRecent = recentDocs.filter((doc) => !stale.has(doc.id));
+    if (this.manifest.base.length === 0 || keptRecent.length + changed.length > RECENT_LIMIT) {
+      await this.rebuildAll(readable);
+      return;
+    }
+
+    const fresh = await this.loadDocs(changed);
+    const recent = [...keptRecent, ...fresh];
+    const previousRecent = this.manifest.recent;
+    const name = `recent-${Date.now()}.json`;
+    const fingerprints = { ...known };
+    for (const id of removed) delete fingerprints[id];
+    for (const doc of fresh) fingerprints[doc.id] = doc.fingerprint;
+    const hidden = new Set([...this.hidden, ...stale, ...recent.map((doc) => doc.id)]);
+
+    const shard = buildShard(recent);
+    await this.writeShard(name, shard);
+    this.shards.set(name, shard);
+    if (previousRecent) this.shards.delete(previousRecent);
+    this.hidden = hidden;
+    this.manifest = { ...this.manifest, recent: name, fingerprints, hidden: [...hidden] };
+    await this.saveManifest();
+    if (previousRecent) await rm(join(this.dir, previousRecent), { force: true });
+    this.report();
+  }
+
+  /** Rebuilds every shard from the library, newest briefings first, each searchable as soon as it is built. */
+  private async rebuildAll(readable: readonly BriefingSummary[]): Promise<void> {
+    const ordered = [...readable].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    const oldFiles = [...this.shards.keys()];
+    this.shards.clear();
+    this.hidden = new Set();
+    const base: IndexManifest['base'] = [];
+    const fingerprints: Record<string, string> = {};
+    const generation = Date.now();
+    for (let start = 0; start < ordered.length; start += BASE_SHARD_SIZE) {
+      const docs = await this.loadDocs(ordered.slice(start, start + BASE_SHARD_SIZE));
+      const name = `base-${generation}-${base.length}.json`;
+      const shard = buildShard(docs);
+      await this.writeShard(name, shard);
+      this.shards.set(name, shard);
+      base.push({ file: name, count: docs.length });
+      for (const doc of docs) fingerprints[doc.id] = doc.fingerprint;
+      this.report();
+      await yieldToQueries();
+    }
+    this.manifest = { version: MANIFEST_VERSION, root: this.root, base, recent: null, fingerprints, hidden: [] };
+    await this.saveManifest();
+    await Promise.all(oldFiles.map((file) => rm(join(this.dir, file), { force: true })));
+  }
+
+  private async loadDocs(briefings: readonly BriefingSummary[]): Promise<SearchDoc[]> {
+    const docs: SearchDoc[] = [];
+    for (let i = 0; i < briefings.length; i++) {
+      const doc = await loadSearchDoc(this.root, briefings[i]);
+      if (doc) docs.push(doc);
+      if (i % 50 === 49) await yieldToQueries();
+    }
+    return docs;
+  }
+
+  private async writeShard(name: string, shard: Shard): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeJson(join(this.dir, name), serialiseShard(shard));
+  }
+
+  private saveManifest(): Promise<void> {
+    return writeJson(join(this.dir, 'manifest.json'), this.manifest);
+  }
+}
+
+function emptyManifest(root: string): IndexManifest {
+  return { version: MANIFEST_VERSION, root, base: [], recent: null, fingerprints: {}, hidden: [] };
+}
+
+function passesFilters(doc: SearchDoc, { filters }: SearchRequest): boolean {
+  if (filters.sources?.length && (!doc.source || !filters.sources.includes(doc.source))) return false;
+  if (filters.languages?.length && !filters.languages.includes(doc.language)) return false;
+  if (filters.dateFrom && (!doc.date || doc.date.slice(0, filters.dateFrom.length) < filters.dateFrom)) return false;
+  if (filters.dateTo && (!doc.date || doc.date.slice(0, filters.dateTo.length) > filters.dateTo)) return false;
+  return true;
+}
+
+/** Lets queued messages (queries) run between steps of long work. */
+const yieldToQueries = () => new Promise<void>((resolve) => setImmediate(resolve));

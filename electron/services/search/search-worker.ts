@@ -1,0 +1,42 @@
+/**
+ * The search worker thread: owns the Lunr indexes so that building and querying them never
+ * blocks the process that answers the window. Bundled to its own file (dist/main/search-worker.cjs).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SearchEngine } from './search-engine';
+import type { WorkerData, WorkerMessage, WorkerRequest } from './worker-protocol';
+
+const port = parentPort!;
+const { cacheDir } = workerData as WorkerData;
+let engine: SearchEngine | null = null;
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+port.on('message', async (request: WorkerRequest) => {
+  try {
+    post({ kind: 'reply', id: request.id, ok: true, value: await handle(request) });
+  } catch (error) {
+    post({ kind: 'reply', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  if (request.type === 'open') {
+    engine = await SearchEngine.open(request.root, cacheDir, { onCoverage: (coverage) => post({ kind: 'coverage', coverage }) });
+    return null;
+  }
+  if (!engine) throw new Error('no library is open in the search worker');
+  switch (request.type) {
+    case 'update':
+      // Answered at once: indexing goes on in the background and reports coverage as it goes.
+      engine.update(request.briefings).catch((error: unknown) => post({ kind: 'failed', error: String(error) }));
+      return null;
+    case 'search':
+      return engine.search(request.request);
+    case 'status':
+      return engine.coverage();
+    case 'idle':
+      await engine.idle();
+      return null;
+  }
+}

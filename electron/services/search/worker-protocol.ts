@@ -1,0 +1,29 @@
+import type { BriefingSummary } from '../../common/model';
+import type { SearchCoverage, SearchRequest, SearchResponse } from '../../common/search-model';
+
+/** Messages to the search worker. Each carries an id; the worker answers with the same id. */
+export type WorkerRequest =
+  | { id: number; type: 'open'; root: string }
+  | { id: number; type: 'update'; briefings: BriefingSummary[] }
+  | { id: number; type: 'search'; request: SearchRequest }
+  | { id: number; type: 'status' }
+  | { id: number; type: 'idle' };
+
+export interface WorkerReplies {
+  open: null;
+  update: null;
+  search: SearchResponse;
+  status: SearchCoverage;
+  idle: null;
+}
+
+/** Messages from the worker: answers, and coverage reports while it indexes. */
+export type WorkerMessage =
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string }
+  | { kind: 'coverage'; coverage: SearchCoverage }
+  | { kind: 'failed'; error: string };
+
+export interface WorkerData {
+  cacheDir: string;
+}
