@@ -90,9 +90,9 @@ export { expect };
 /** The rows of the library list (not the options of the sort menu). */
 export const briefingRows = (page: Page) => page.getByRole('listbox', { name: 'Briefings' }).getByRole('option');
 
-/** Opens a briefing as a person would with the keyboard: `/`, type words of its title, Enter. */
+/** Opens a briefing as a person would with the keyboard: Ctrl+F (title filter), type words of its title, Enter. */
 export async function openByTitle(page: Page, words: string): Promise<void> {
-  await page.keyboard.press('/');
+  await page.keyboard.press('Control+f');
   await page.keyboard.type(words);
   await page.keyboard.press('Enter');
   await expect(page.locator('article h1, [role="alert"]').first()).toBeVisible();

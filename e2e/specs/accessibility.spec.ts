@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, briefingRows, openByTitle } from '../fixtures';
 
 for (const theme of ['light', 'dark', 'sepia'] as const) {
-  test(`no serious accessibility violations in the library and reader (${theme})`, async ({ app }, testInfo) => {
+  test(`no serious accessibility violations in the library, reader and search (${theme})`, async ({ app }, testInfo) => {
     const { page } = app;
     await briefingRows(page).first().waitFor();
     while ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.keyboard.press('t');
@@ -13,6 +13,18 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     await expect(page.locator('article h1')).toBeVisible();
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: testInfo.outputPath(`reader-${theme}.png`) });
+
+    await app.host?.services.searchIdle();
+    await page.keyboard.press('/');
+    await page.keyboard.type('ceasefire Ukraine');
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`search-${theme}.png`) });
+
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('search', { name: 'Find in this briefing' }).locator('output')).toHaveText(/^1 of \d+$/);
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`reader-hits-${theme}.png`) });
   });
 }
 

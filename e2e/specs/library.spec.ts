@@ -14,7 +14,7 @@ test('first run copies the sample library into Documents and lists it', async ({
   );
   await expect(briefingRows(page).filter({ hasText: 'Зухвалість агресора' })).toContainText('UK');
   // The seed report has no date, so it sorts last; the filter finds it.
-  await page.keyboard.press('/');
+  await page.keyboard.press('Control+f');
   await page.keyboard.type('22 concrete');
   await expect(briefingRows(page)).toHaveCount(1);
   await expect(briefingRows(page)).toHaveAccessibleName(SEED_TITLE);
@@ -42,7 +42,7 @@ test('sorts by title and date, and the quick filter narrows the list', async ({ 
   const sorted = await titles();
   expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })));
 
-  await page.keyboard.press('/');
+  await page.keyboard.press('Control+f');
   await page.keyboard.type('oil biden');
   await expect(briefingRows(page)).toHaveCount(1);
   await expect(briefingRows(page)).toContainText('Ban on Imports of Russian Oil');

@@ -21,6 +21,7 @@ async function setup(ports: Partial<HostPorts> = {}) {
   const api = createBriefingServices(
     { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library'), searchWorker },
     { chooseFolder: async () => null, confirmExternalLink: async () => true, openInBrowser: async (url) => void opened.push(url), ...ports },
+    () => undefined,
   );
   running.push(api);
   const logged: unknown[] = [];

@@ -64,6 +64,7 @@ export class SearchService {
 
   /** Resolves when the worker has finished all indexing asked of it so far. */
   async idle(): Promise<void> {
+    if (!this.library) return;
     await this.reopenAfterCrash();
     await this.call({ type: 'idle' });
   }

@@ -25,7 +25,10 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     engine = await SearchEngine.open(request.root, cacheDir, { onCoverage: (coverage) => post({ kind: 'coverage', coverage }) });
     return null;
   }
-  if (!engine) throw new Error('no library is open in the search worker');
+  if (!engine) {
+    if (request.type === 'idle') return null;
+    throw new Error('no library is open in the search worker');
+  }
   switch (request.type) {
     case 'update':
       // Answered at once: indexing goes on in the background and reports coverage as it goes.

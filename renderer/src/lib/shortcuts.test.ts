@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, SHORTCUTS, type KeyInput } from './shortcuts';
+import { actionFor, SHORTCUTS, type KeyInput, type ViewName } from './shortcuts';
 
-const key = (value: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key: value, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, ...extra });
+const key = (value: string, extra: Partial<KeyInput> = {}): KeyInput => ({
+  key: value,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  inTextField: false,
+  ...extra,
+});
 
 describe('actionFor', () => {
   it('maps reader keys', () => {
     expect(actionFor(key('Escape'), 'reader')).toBe('back');
     expect(actionFor(key('n'), 'reader')).toBe('next-briefing');
+    expect(actionFor(key('N', { shiftKey: true }), 'reader')).toBe('next-briefing');
     expect(actionFor(key('['), 'reader')).toBe('previous-briefing');
     expect(actionFor(key('+'), 'reader')).toBe('font-larger');
     expect(actionFor(key('-'), 'reader')).toBe('font-smaller');
     expect(actionFor(key('0'), 'reader')).toBe('font-reset');
+  });
+
+  it('opens search from anywhere with / or Ctrl+K, and Ctrl+F means filter or find by view', () => {
+    for (const view of ['library', 'reader'] as ViewName[]) expect(actionFor(key('/'), view)).toBe('open-search');
+    expect(actionFor(key('k', { ctrlKey: true, inTextField: true }), 'library')).toBe('open-search');
+    expect(actionFor(key('f', { ctrlKey: true }), 'library')).toBe('focus-filter');
+    expect(actionFor(key('f', { ctrlKey: true }), 'reader')).toBe('find-in-article');
+    expect(actionFor(key('F3'), 'reader')).toBe('next-hit');
+    expect(actionFor(key('F3', { shiftKey: true, inTextField: true }), 'reader')).toBe('previous-hit');
+    expect(actionFor(key('g', { ctrlKey: true, shiftKey: true }), 'reader')).toBe('previous-hit');
   });
 
   it('lets letters type in text fields, but Ctrl+O still opens a library', () => {
@@ -27,13 +46,12 @@ describe('actionFor', () => {
   it('does not act on reader keys in the library, where letters move the list', () => {
     expect(actionFor(key('n'), 'library')).toBeNull();
     expect(actionFor(key('Escape'), 'library')).toBeNull();
-    expect(actionFor(key('/'), 'library')).toBe('focus-filter');
   });
 
   it('documents every action it can return in the help table', () => {
     const documented = new Set(SHORTCUTS.map((shortcut) => shortcut.action));
-    for (const view of ['library', 'reader'] as const) {
-      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0']) {
+    for (const view of ['library', 'search', 'reader'] as const) {
+      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0', 'F3']) {
         const action = actionFor(key(value), view);
         if (action) expect(documented.has(action), `${view} ${value} → ${action}`).toBe(true);
       }

@@ -3,7 +3,11 @@ export type ShortcutAction =
   | 'help'
   | 'cycle-theme'
   | 'open-library'
+  | 'open-search'
   | 'focus-filter'
+  | 'find-in-article'
+  | 'next-hit'
+  | 'previous-hit'
   | 'back'
   | 'next-briefing'
   | 'previous-briefing'
@@ -11,7 +15,7 @@ export type ShortcutAction =
   | 'font-smaller'
   | 'font-reset';
 
-export type ViewName = 'library' | 'reader';
+export type ViewName = 'library' | 'search' | 'reader';
 
 export interface Shortcut {
   keys: string[];
@@ -20,18 +24,23 @@ export interface Shortcut {
   views: ViewName[];
 }
 
+const EVERYWHERE: ViewName[] = ['library', 'search', 'reader'];
+
 export const SHORTCUTS: Shortcut[] = [
-  { keys: ['/'], action: 'focus-filter', label: 'Filter the list by title', views: ['library'] },
-  { keys: ['↑', '↓'], action: 'focus-filter', label: 'Move through the list (Enter opens)', views: ['library'] },
-  { keys: ['Ctrl', 'O'], action: 'open-library', label: 'Open another library folder', views: ['library', 'reader'] },
-  { keys: ['Esc'], action: 'back', label: 'Back to the library', views: ['reader'] },
+  { keys: ['Ctrl', 'F'], action: 'focus-filter', label: 'Filter the list by title', views: ['library'] },
+  { keys: ['↑', '↓'], action: 'focus-filter', label: 'Move through the list (Enter opens)', views: ['library', 'search'] },
+  { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'reader'] },
+  { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
+  { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
   { keys: ['N'], action: 'next-briefing', label: 'Next briefing', views: ['reader'] },
   { keys: ['P'], action: 'previous-briefing', label: 'Previous briefing', views: ['reader'] },
   { keys: ['+'], action: 'font-larger', label: 'Larger text', views: ['reader'] },
   { keys: ['−'], action: 'font-smaller', label: 'Smaller text', views: ['reader'] },
   { keys: ['0'], action: 'font-reset', label: 'Default text size', views: ['reader'] },
-  { keys: ['T'], action: 'cycle-theme', label: 'Next theme (system, light, sepia, dark)', views: ['library', 'reader'] },
-  { keys: ['?'], action: 'help', label: 'Show these shortcuts', views: ['library', 'reader'] },
+  { keys: ['/'], action: 'open-search', label: 'Search every briefing (also Ctrl+K)', views: EVERYWHERE },
+  { keys: ['Ctrl', 'O'], action: 'open-library', label: 'Open another library folder', views: EVERYWHERE },
+  { keys: ['T'], action: 'cycle-theme', label: 'Next theme (system, light, sepia, dark)', views: EVERYWHERE },
+  { keys: ['?'], action: 'help', label: 'Show these shortcuts', views: EVERYWHERE },
 ];
 
 export interface KeyInput {
@@ -39,6 +48,7 @@ export interface KeyInput {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey: boolean;
   /** True when the key went to a text field, where letters must type, not act. */
   inTextField: boolean;
 }
@@ -46,27 +56,30 @@ export interface KeyInput {
 /** Maps a key press in a view to an action, or null to let the key do its usual thing. */
 export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | null {
   const command = input.ctrlKey || input.metaKey;
-  if (command && !input.altKey && input.key.toLowerCase() === 'o') return 'open-library';
-  if (command || input.altKey) return null;
-  if (input.inTextField) return null;
-  switch (input.key) {
-    case '?':
-      return 'help';
-    case 't':
-    case 'T':
-      return 'cycle-theme';
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
+  if (command && !input.altKey) {
+    if (key === 'o') return 'open-library';
+    if (key === 'k') return 'open-search';
+    if (key === 'f') return view === 'reader' ? 'find-in-article' : view === 'library' ? 'focus-filter' : null;
+    if (key === 'g' && view === 'reader') return input.shiftKey ? 'previous-hit' : 'next-hit';
+    return null;
   }
-  if (view === 'library') return input.key === '/' ? 'focus-filter' : null;
-  switch (input.key) {
+  if (input.altKey) return null;
+  if (key === 'F3' && view === 'reader') return input.shiftKey ? 'previous-hit' : 'next-hit';
+  if (input.inTextField) return null;
+  if (key === '?') return 'help';
+  if (key === 't') return 'cycle-theme';
+  if (key === '/' && view !== 'search') return 'open-search';
+  if (view === 'search' && key === 'Escape') return 'back';
+  if (view !== 'reader') return null;
+  switch (key) {
     case 'Escape':
     case 'Backspace':
       return 'back';
     case 'n':
-    case 'N':
     case ']':
       return 'next-briefing';
     case 'p':
-    case 'P':
     case '[':
       return 'previous-briefing';
     case '+':

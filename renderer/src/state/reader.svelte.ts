@@ -1,5 +1,6 @@
 import type { Article } from '../../../electron/common/model';
 import { api, messageOf } from '../lib/api';
+import { find } from './find.svelte';
 import { library } from './library.svelte';
 
 /** Which briefing is open in the reader, and its article once loaded. */
@@ -11,7 +12,8 @@ class ReaderState {
   /** Where to put the reader when the article has rendered, as a share of its height. */
   restoreFraction = $state(0);
 
-  async open(id: string): Promise<void> {
+  /** Opens a briefing; `hitWords` (from a search result) are highlighted and the first one shown. */
+  async open(id: string, hitWords: string[] = []): Promise<void> {
     this.openId = id;
     library.selectedId = id;
     this.loading = true;
@@ -20,6 +22,8 @@ class ReaderState {
       const [article, position] = await Promise.all([api.readBriefing(id), api.getReadingPosition(id).catch(() => null)]);
       if (this.openId !== id) return;
       this.restoreFraction = position?.fraction ?? 0;
+      if (hitWords.length > 0) find.showSearchHits(hitWords);
+      else find.close();
       this.article = article;
     } catch (error) {
       if (this.openId !== id) return;
@@ -31,6 +35,8 @@ class ReaderState {
   }
 
   close(): void {
+    find.close();
+    find.clearHighlights();
     this.openId = null;
     this.article = null;
     this.error = null;

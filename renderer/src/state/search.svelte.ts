@@ -1,0 +1,67 @@
+import type { Language } from '../../../electron/common/model';
+import type { SearchFilters, SearchResponse } from '../../../electron/common/search-model';
+import { api, messageOf } from '../lib/api';
+
+/** Results asked for at once: a screenful and then some; the total is counted anyway. */
+const RESULT_LIMIT = 50;
+/** Typing pauses shorter than this do not start a query. */
+const TYPING_PAUSE_MS = 60;
+/** While the index is still being built, the query is re-run this often so results fill in. */
+const INDEXING_REFRESH_MS = 800;
+
+/** The full-text search screen: what was typed, the filters, and the latest answer. */
+class SearchState {
+  text = $state('');
+  sources = $state<string[]>([]);
+  languages = $state<Language[]>([]);
+  dateFrom = $state('');
+  dateTo = $state('');
+  response = $state.raw<SearchResponse | null>(null);
+  error = $state<string | null>(null);
+  selectedIndex = $state(0);
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sequence = 0;
+
+  readonly filters = $derived<SearchFilters>({
+    ...(this.sources.length ? { sources: [...this.sources] } : {}),
+    ...(this.languages.length ? { languages: [...this.languages] } : {}),
+    ...(this.dateFrom ? { dateFrom: this.dateFrom } : {}),
+    ...(this.dateTo ? { dateTo: this.dateTo } : {}),
+  });
+
+  /** Runs the query after a short pause in typing; only the latest answer is kept. */
+  schedule(delay = TYPING_PAUSE_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), delay);
+  }
+
+  async run(): Promise<void> {
+    const sequence = ++this.sequence;
+    if (!this.text.trim()) {
+      this.response = null;
+      this.error = null;
+      return;
+    }
+    try {
+      const response = await api.search({ text: this.text, filters: $state.snapshot(this.filters), limit: RESULT_LIMIT });
+      if (sequence !== this.sequence) return;
+      this.response = response;
+      this.error = null;
+      this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, response.results.length - 1));
+      if (response.coverage.indexing) this.schedule(INDEXING_REFRESH_MS);
+    } catch (error) {
+      if (sequence === this.sequence) this.error = messageOf(error);
+    }
+  }
+
+  clearFilters(): void {
+    this.sources = [];
+    this.languages = [];
+    this.dateFrom = '';
+    this.dateTo = '';
+    this.schedule(0);
+  }
+}
+
+export const search = new SearchState();
