@@ -3,9 +3,11 @@
  * figures as one JSON line; the last line of the output is the last benchmark's object.
  */
 import { benchLibrary } from './library';
+import { benchSearch } from './search';
 
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   library: benchLibrary,
+  search: benchSearch,
 };
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

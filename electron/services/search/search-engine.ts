@@ -9,8 +9,13 @@ import { loadSearchDoc, type SearchDoc } from './search-document';
 import { buildShard, loadShard, matchShard, serialiseShard, type SerialisedShard, type Shard, type ShardMatch } from './shard';
 import { containsPhrase, highlight } from './snippet';
 
-/** Briefings per base shard: small enough that building one never blocks searching for long. */
-export const BASE_SHARD_SIZE = 1000;
+/**
+ * Briefings per base shard. Every query pays a fixed cost per shard, so fewer shards answer
+ * faster; each must still be small enough that building one blocks queries only briefly (~2 s).
+ * The first shard (the newest briefings) is smaller so that search is ready soon after start.
+ */
+export const BASE_SHARD_SIZE = 3000;
+const FIRST_SHARD_SIZE = 1000;
 /** When more briefings than this changed since the last full build, the next update rebuilds everything. */
 const RECENT_LIMIT = 1000;
 const MANIFEST_VERSION = 1;
@@ -27,9 +32,11 @@ interface IndexManifest {
   hidden: string[];
 }
 
-export interface EngineEvents {
+export interface EngineOptions {
   /** Called whenever coverage changes (a shard loaded or built). */
   onCoverage?(coverage: SearchCoverage): void;
+  /** Briefings per base shard (tests use small shards to watch a build progress). */
+  shardSize?: number;
 }
 
 /**
@@ -45,17 +52,19 @@ export class SearchEngine {
   private libraryTotal = 0;
   private indexing = false;
   private work: Promise<void> = Promise.resolve();
+  /** Recomputed only when shards change, not on every query. */
+  private cached: { searched: number; facets: SearchResponse['facets'] } | null = null;
 
   private constructor(
     private readonly root: string,
     private readonly dir: string,
-    private readonly events: EngineEvents,
+    private readonly events: EngineOptions,
   ) {
     this.manifest = emptyManifest(root);
   }
 
   /** Opens the persisted index of `root` (if any) and starts loading its shards in the background. */
-  static async open(root: string, cacheDir: string, events: EngineEvents = {}): Promise<SearchEngine> {
+  static async open(root: string, cacheDir: string, events: EngineOptions = {}): Promise<SearchEngine> {
     const dir = join(cacheDir, cacheKeyFor(root));
     const engine = new SearchEngine(root, dir, events);
     const stored = await readJsonOr<IndexManifest | null>(join(dir, 'manifest.json'), null);
@@ -69,11 +78,24 @@ export class SearchEngine {
   }
 
   coverage(): SearchCoverage {
+    return { searched: Math.min(this.summary().searched, this.libraryTotal), total: this.libraryTotal, indexing: this.indexing };
+  }
+
+  private summary(): { searched: number; facets: SearchResponse['facets'] } {
+    if (this.cached) return this.cached;
     let searched = 0;
+    const sources = new Set<string>();
+    const languages = new Set<Language>();
     for (const [name, shard] of this.shards) {
-      searched += name === this.manifest.recent ? shard.docs.length : shard.docs.filter((doc) => !this.hidden.has(doc.id)).length;
+      for (const doc of shard.docs) {
+        if (name !== this.manifest.recent && this.hidden.has(doc.id)) continue;
+        searched++;
+        if (doc.source) sources.add(doc.source);
+        languages.add(doc.language);
+      }
     }
-    return { searched: Math.min(searched, this.libraryTotal), total: this.libraryTotal, indexing: this.indexing };
+    this.cached = { searched, facets: { sources: [...sources].sort((a, b) => a.localeCompare(b)), languages: [...languages].sort() } };
+    return this.cached;
   }
 
   /** Resolves when all queued loading and building is done. */
@@ -93,7 +115,7 @@ export class SearchEngine {
   search(request: SearchRequest): SearchResponse {
     const started = performance.now();
     const outcome = parseQuery(request.text);
-    const facets = this.facets();
+    const facets = this.summary().facets;
     const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets };
     if (!outcome.ok) return { ...base, refused: outcome.refused, elapsedMs: performance.now() - started };
     const query = outcome.query;
@@ -130,18 +152,6 @@ export class SearchEngine {
     return [...byId.values()];
   }
 
-  private facets(): SearchResponse['facets'] {
-    const sources = new Set<string>();
-    const languages = new Set<Language>();
-    for (const shard of this.shards.values()) {
-      for (const doc of shard.docs) {
-        if (doc.source) sources.add(doc.source);
-        languages.add(doc.language);
-      }
-    }
-    return { sources: [...sources].sort((a, b) => a.localeCompare(b)), languages: [...languages].sort() };
-  }
-
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.work.then(async () => {
       this.indexing = true;
@@ -158,6 +168,7 @@ export class SearchEngine {
   }
 
   private report(): void {
+    this.cached = null;
     this.events.onCoverage?.(this.coverage());
   }
 
@@ -226,8 +237,11 @@ export class SearchEngine {
     const base: IndexManifest['base'] = [];
     const fingerprints: Record<string, string> = {};
     const generation = Date.now();
-    for (let start = 0; start < ordered.length; start += BASE_SHARD_SIZE) {
-      const docs = await this.loadDocs(ordered.slice(start, start + BASE_SHARD_SIZE));
+    const size = this.events.shardSize ?? BASE_SHARD_SIZE;
+    for (let start = 0; start < ordered.length; ) {
+      const end = start + (start === 0 ? Math.min(FIRST_SHARD_SIZE, size) : size);
+      const docs = await this.loadDocs(ordered.slice(start, end));
+      start = end;
       const name = `base-${generation}-${base.length}.json`;
       const shard = buildShard(docs);
       await this.writeShard(name, shard);

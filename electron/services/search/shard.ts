@@ -74,13 +74,15 @@ export interface MatchOptions {
  */
 function editDistanceFor(term: string): number {
   if (term.length < 4) return 0;
-  return term.length > 7 ? 2 : 1;
+  return term.length > 8 ? 2 : 1;
 }
 
 /** Runs a parsed query against every language index of the shard. */
 export function matchShard(shard: Shard, query: ParsedQuery, options: MatchOptions): ShardMatch[] {
   const matches: ShardMatch[] = [];
   for (const [language, index] of Object.entries(shard.indexes) as [IndexLanguage, lunr.Index][]) {
+    // Lunr keeps its term dictionary public at runtime but not in its types.
+    const known = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
     const words = [...query.required, ...query.phrases.flat()].filter((word) => !isStopWord(word, language));
     const prefix = query.prefix;
     if (words.length === 0 && !prefix) continue;
@@ -88,10 +90,12 @@ export function matchShard(shard: Shard, query: ParsedQuery, options: MatchOptio
     const results = index.query((builder) => {
       for (const word of words) {
         const term = stem(word, language);
-        // Only set editDistance when wanted: Lunr checks for the key, and an undefined distance never ends.
         const presence = lunr.Query.presence.REQUIRED;
-        if (options.approximate) builder.term(term, { presence, usePipeline: false, editDistance: editDistanceFor(term) });
-        else builder.term(word, { presence, usePipeline: true });
+        // Fuzzy expansion is the costliest thing Lunr does: only for words this index does not know.
+        // editDistance is set only when wanted: Lunr checks for the key, and an undefined distance never ends.
+        if (options.approximate && !Object.hasOwn(known, term)) {
+          builder.term(term, { presence, usePipeline: false, editDistance: editDistanceFor(term) });
+        } else builder.term(word, { presence, usePipeline: true });
       }
       if (prefix) {
         // The word being typed may be complete (match its stem) or a beginning (match as prefix).

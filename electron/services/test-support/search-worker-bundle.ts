@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -12,7 +10,8 @@ let bundled: Promise<string> | undefined;
  */
 export function searchWorkerBundle(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = join(await mkdtemp(join(tmpdir(), 'briefing-worker-')), 'search-worker.cjs');
+    // A fixed place inside node_modules/.cache: rewritten each run, never left behind in /tmp.
+    const outfile = join(fileURLToPath(new URL('../../../node_modules/.cache/briefing-tests', import.meta.url)), `search-worker-${process.pid}.cjs`);
     await build({
       entryPoints: [fileURLToPath(new URL('../search/search-worker.ts', import.meta.url))],
       bundle: true,
