@@ -2,12 +2,15 @@
  * `npm run bench [-- NAME…]`: runs the named benchmarks (all by default) and prints each one's
  * figures as one JSON line; the last line of the output is the last benchmark's object.
  */
+import { benchAnchoring } from './anchoring';
+import { benchAnnotationStore } from './annotation-store';
 import { benchLibrary } from './library';
 import { benchSearch } from './search';
 
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   library: benchLibrary,
   search: benchSearch,
+  annotations: async () => ({ ...(await benchAnchoring()), ...(await benchAnnotationStore()) }),
 };
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

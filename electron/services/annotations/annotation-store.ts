@@ -1,0 +1,348 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import type { Annotation, AnnotationSidecar, AnnotationTombstone } from '../../common/annotation-model';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { mapLimit } from '../library/map-limit';
+import { findConflictCopies } from './conflict-copies';
+import { withFileLock } from './file-lock';
+import { mergeSidecars } from './merge';
+import { sidecarPath } from './paths';
+import { saveFailed } from './save-error';
+import { emptySidecar, fileStamp, parseSidecar, quarantine, readSidecar, serializeSidecar, SidecarReader, type SidecarRead } from './sidecar-file';
+import { walkSidecars } from './sidecar-walk';
+
+export interface AnnotationStoreOptions {
+  /** The clock that stamps `modified` and tombstones (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export interface BriefingAnnotationList {
+  annotations: Annotation[];
+  /** A sentence for the user when the sidecar (or a conflict copy) could not be read; null when all is well. */
+  problem: string | null;
+  /** True when changes to this briefing are held in memory because the last write failed. */
+  pending: boolean;
+}
+
+export interface AllAnnotations {
+  items: { briefingId: string; annotation: Annotation }[];
+  problems: { briefingId: string; message: string }[];
+}
+
+/** Changes this window made that are not on disk yet: in flight, or held after a failed write. */
+interface Unsaved {
+  items: Map<string, Annotation>;
+  deleted: Map<string, AnnotationTombstone>;
+  fingerprint: string | null;
+  failed: boolean;
+}
+
+interface ConflictCopy {
+  path: string;
+  stamp: string | null;
+  page: AnnotationSidecar;
+}
+
+/**
+ * The annotations of one library, kept as W3C Web Annotation sidecar files
+ * (`<library>/.briefing/annotations/<briefing id>.json`). The files are the truth: every write
+ * reads the file again under a lock, merges (by id and `modified`, tombstones winning over older
+ * copies) with sync-tool conflict copies and this window's changes, then replaces the file
+ * atomically. A file that cannot be parsed is moved aside untouched and reported. A write that
+ * fails leaves the change in memory, visible in `list`, until `retryPending` or the next save
+ * succeeds.
+ */
+export class AnnotationStore {
+  private readonly now: () => Date;
+  private readonly reader = new SidecarReader();
+  private readonly unsaved = new Map<string, Unsaved>();
+  /** Sidecars moved aside this session, by briefing id: told to the user on every listing. */
+  private readonly problems = new Map<string, string>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly libraryRoot: string,
+    options: AnnotationStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The annotations of one briefing, including unsaved ones; merges and clears conflict copies it finds. */
+  async list(briefingId: string): Promise<BriefingAnnotationList> {
+    const path = sidecarPath(this.libraryRoot, briefingId);
+    const problems: string[] = [];
+    const current = await this.readOrMoveAside(briefingId, path, await this.reader.read(path, briefingId), problems);
+    const copies = await this.readConflictCopies(briefingId, await findConflictCopies(path), problems);
+    const merged = mergeSidecars(current ?? emptySidecar(briefingId, ''), [...copies.map((copy) => copy.page), ...this.unsavedPages(briefingId)]);
+    if (copies.length > 0 && !this.unsaved.get(briefingId)?.failed) {
+      // Fold the copies into the sidecar now, so they do not pile up; if that fails they stay.
+      await this.flush(briefingId, true).catch(() => undefined);
+    }
+    const remembered = this.problems.get(briefingId);
+    return {
+      annotations: merged.items,
+      problem: [remembered, ...problems].filter(Boolean).join(' ') || null,
+      pending: this.unsaved.get(briefingId)?.failed ?? false,
+    };
+  }
+
+  /**
+   * Creates or replaces (by id) one annotation and writes the sidecar. `modified` is set now and
+   * `target.source` to `briefingId`. `fingerprint` is the briefing's current fingerprint, recorded
+   * on the page so a renamed briefing can find its sidecar (default: the annotation's own).
+   * Rejects with an ApiError a person can read when the write fails; the annotation is then kept
+   * in memory and written by `retryPending` or the next successful save.
+   */
+  async save(briefingId: string, annotation: Annotation, fingerprint?: string): Promise<void> {
+    sidecarPath(this.libraryRoot, briefingId);
+    const saved: Annotation = { ...annotation, modified: this.now().toISOString(), target: { ...annotation.target, source: briefingId } };
+    const unsaved = this.unsavedFor(briefingId);
+    unsaved.items.set(saved.id, saved);
+    unsaved.deleted.delete(saved.id);
+    unsaved.fingerprint = fingerprint ?? saved.target['briefing:fingerprint'] ?? unsaved.fingerprint;
+    await this.write(briefingId, 'annotation');
+  }
+
+  /** Deletes one annotation, leaving a tombstone so a sync copy cannot bring it back. */
+  async remove(briefingId: string, annotationId: string): Promise<void> {
+    sidecarPath(this.libraryRoot, briefingId);
+    const unsaved = this.unsavedFor(briefingId);
+    unsaved.items.delete(annotationId);
+    unsaved.deleted.set(annotationId, { id: annotationId, deleted: this.now().toISOString() });
+    await this.write(briefingId, 'deletion');
+  }
+
+  /**
+   * Every annotation in the library with its briefing id, for the notes view, plus a problem per
+   * sidecar that could not be read. Conflict copies and unsaved changes are merged in; nothing is
+   * written except moving damaged sidecars aside.
+   */
+  async listAll(): Promise<AllAnnotations> {
+    const groups = await walkSidecars(this.libraryRoot);
+    const found = new Map<string, { annotations: Annotation[]; problems: string[] }>();
+    await mapLimit(groups, 32, async (group) => {
+      const problems: string[] = [];
+      const read: SidecarRead = group.exists ? await this.reader.read(group.path, group.briefingId) : { state: 'missing' };
+      const current = await this.readOrMoveAside(group.briefingId, group.path, read, problems);
+      const copies = await this.readConflictCopies(group.briefingId, group.conflicts, problems);
+      const others = [...copies.map((copy) => copy.page), ...this.unsavedPages(group.briefingId)];
+      const annotations = others.length > 0 ? mergeSidecars(current ?? emptySidecar(group.briefingId, ''), others).items : (current?.items ?? []);
+      found.set(group.briefingId, { annotations, problems });
+    });
+    for (const briefingId of this.unsaved.keys()) {
+      if (!found.has(briefingId)) found.set(briefingId, { annotations: mergeSidecars(emptySidecar(briefingId, ''), this.unsavedPages(briefingId)).items, problems: [] });
+    }
+    for (const briefingId of this.problems.keys()) if (!found.has(briefingId)) found.set(briefingId, { annotations: [], problems: [] });
+    const result: AllAnnotations = { items: [], problems: [] };
+    for (const briefingId of [...found.keys()].sort()) {
+      const { annotations, problems } = found.get(briefingId)!;
+      for (const annotation of annotations) result.items.push({ briefingId, annotation });
+      const remembered = this.problems.get(briefingId);
+      for (const message of [remembered, ...problems]) if (message) result.problems.push({ briefingId, message });
+    }
+    return result;
+  }
+
+  /**
+   * Finds sidecars whose briefing is no longer listed and moves each to the one listed briefing
+   * without annotations that has the same fingerprint (a rename or move), rewriting
+   * `briefing:source` and each target's `source`. Ambiguous matches (several candidates) are left
+   * alone. Returns the moves made.
+   */
+  async reconcile(briefings: readonly { id: string; fingerprint: string }[]): Promise<{ from: string; to: string }[]> {
+    const groups = (await walkSidecars(this.libraryRoot)).filter((group) => group.exists);
+    const listed = new Set(briefings.map((briefing) => briefing.id));
+    const annotated = new Set([...groups.map((group) => group.briefingId), ...this.unsaved.keys()]);
+    const candidates = new Map<string, string[]>();
+    for (const briefing of briefings) {
+      if (annotated.has(briefing.id) || !briefing.fingerprint) continue;
+      candidates.set(briefing.fingerprint, [...(candidates.get(briefing.fingerprint) ?? []), briefing.id]);
+    }
+    const orphans = new Map<string, string[]>();
+    for (const group of groups) {
+      if (listed.has(group.briefingId)) continue;
+      const read = await this.reader.read(group.path, group.briefingId);
+      const fingerprint = read.state === 'ok' ? read.page['briefing:fingerprint'] : '';
+      if (fingerprint) orphans.set(fingerprint, [...(orphans.get(fingerprint) ?? []), group.briefingId]);
+    }
+    const moves: { from: string; to: string }[] = [];
+    for (const [fingerprint, [from, ...more]] of orphans) {
+      const targets = candidates.get(fingerprint) ?? [];
+      if (more.length > 0 || targets.length !== 1) continue;
+      if (await this.move(from, targets[0], fingerprint)) moves.push({ from, to: targets[0] });
+    }
+    return moves;
+  }
+
+  /** Writes every change held after a failed write. Resolves to how many were saved; never rejects. */
+  async retryPending(): Promise<number> {
+    let saved = 0;
+    for (const briefingId of [...this.unsaved.keys()]) {
+      saved += await this.flush(briefingId, false).catch(() => 0);
+    }
+    return saved;
+  }
+
+  private async write(briefingId: string, what: 'annotation' | 'deletion'): Promise<void> {
+    try {
+      await this.flush(briefingId, false);
+    } catch (error) {
+      throw saveFailed(error, what);
+    }
+    // The library is writable again: what earlier writes could not save goes now.
+    if ([...this.unsaved.values()].some((unsaved) => unsaved.failed)) await this.retryPending();
+  }
+
+  /**
+   * Read, merge, write for one sidecar, one at a time per briefing in this process and under a
+   * lock file across processes. Writes the changes queued so far (so many saves at once share one
+   * write) and, with `consolidate`, conflict copies even when there are no changes. Resolves to
+   * the number of changes written.
+   */
+  private flush(briefingId: string, consolidate: boolean): Promise<number> {
+    return this.exclusive(briefingId, async () => {
+      const unsaved = this.unsaved.get(briefingId);
+      if (!unsaved && !consolidate) return 0;
+      const items = new Map(unsaved?.items);
+      const deleted = new Map(unsaved?.deleted);
+      const path = sidecarPath(this.libraryRoot, briefingId);
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await withFileLock(path, async () => {
+          const read = await readSidecar(path, briefingId);
+          if (read.state === 'unreadable') throw read.error;
+          const current = await this.readOrMoveAside(briefingId, path, read, [], true);
+          const copies = await this.readConflictCopies(briefingId, await findConflictCopies(path), []);
+          if (items.size + deleted.size === 0 && copies.length === 0) return;
+          const changes = { ...emptySidecar(briefingId, ''), items: [...items.values()], 'briefing:deleted': [...deleted.values()] };
+          const merged = mergeSidecars(current ?? emptySidecar(briefingId, ''), [...copies.map((copy) => copy.page), changes]);
+          merged['briefing:source'] = briefingId;
+          merged['briefing:fingerprint'] = unsaved?.fingerprint || current?.['briefing:fingerprint'] || '';
+          await writeFileAtomic(path, serializeSidecar(merged));
+          this.reader.forget(path);
+          // Only now that the merge is safely on disk; a copy the sync tool changed meanwhile stays for next time.
+          for (const copy of copies) if ((await fileStamp(copy.path)) === copy.stamp) await rm(copy.path, { force: true });
+        });
+      } catch (error) {
+        if (unsaved) unsaved.failed = true;
+        throw error;
+      }
+      if (unsaved) {
+        // Keep what changed again while this write was running.
+        for (const [id, item] of items) if (unsaved.items.get(id) === item) unsaved.items.delete(id);
+        for (const [id, tombstone] of deleted) if (unsaved.deleted.get(id) === tombstone) unsaved.deleted.delete(id);
+        unsaved.failed = false;
+        if (unsaved.items.size + unsaved.deleted.size === 0 && this.unsaved.get(briefingId) === unsaved) this.unsaved.delete(briefingId);
+      }
+      return items.size + deleted.size;
+    });
+  }
+
+  /** Moves one sidecar (and its conflict copies, merged) to a new briefing id. False if the target appeared meanwhile. */
+  private async move(from: string, to: string, fingerprint: string): Promise<boolean> {
+    const fromPath = sidecarPath(this.libraryRoot, from);
+    const toPath = sidecarPath(this.libraryRoot, to);
+    // Locks are always taken in id order so two moves cannot wait on each other.
+    const [first, second] = from < to ? [from, to] : [to, from];
+    const lockPath = (id: string) => (id === from ? fromPath : toPath);
+    return this.exclusive(first, () =>
+      this.exclusive(second, async () => {
+        await mkdir(dirname(toPath), { recursive: true });
+        return withFileLock(lockPath(first), () =>
+          withFileLock(lockPath(second), async () => {
+            if ((await readSidecar(toPath, to)).state !== 'missing') return false;
+            const read = await readSidecar(fromPath, from);
+            if (read.state !== 'ok') return false;
+            const copies = await this.readConflictCopies(from, await findConflictCopies(fromPath), []);
+            const merged = mergeSidecars(read.page, copies.map((copy) => copy.page));
+            const moved: AnnotationSidecar = {
+              ...merged,
+              'briefing:source': to,
+              'briefing:fingerprint': fingerprint,
+              items: merged.items.map((item) => ({ ...item, target: { ...item.target, source: to } })),
+            };
+            await writeFileAtomic(toPath, serializeSidecar(moved));
+            await rm(fromPath, { force: true });
+            for (const copy of copies) await rm(copy.path, { force: true });
+            this.reader.forget(fromPath);
+            const problem = this.problems.get(from);
+            if (problem) this.problems.set(to, problem);
+            this.problems.delete(from);
+            return true;
+          }),
+        );
+      }),
+    );
+  }
+
+  /** The page on disk, or null if there is none; a damaged one is moved aside and a problem recorded. */
+  private async readOrMoveAside(briefingId: string, path: string, read: SidecarRead, problems: string[], forWrite = false): Promise<AnnotationSidecar | null> {
+    switch (read.state) {
+      case 'ok':
+        return read.page;
+      case 'missing':
+        return null;
+      case 'unreadable':
+        problems.push(`The annotations of “${briefingId}” could not be read (${read.error.code ?? read.error.message}); the file was left as it is.`);
+        return null;
+      case 'corrupt': {
+        this.reader.forget(path);
+        let target: string | null;
+        try {
+          target = await quarantine(path, this.now());
+        } catch (error) {
+          problems.push(`The annotations file of “${briefingId}” cannot be read: ${read.reason}. It could not be moved aside either, so it is left untouched.`);
+          // Not moved, so it must not be written over.
+          if (forWrite) throw error;
+          return null;
+        }
+        if (target) {
+          this.problems.set(
+            briefingId,
+            `The annotations file of “${briefingId}” could not be read: ${read.reason}. It was moved aside unchanged to ${relative(this.libraryRoot, target)}; ` +
+              'new annotations of this briefing start a new file. Open the moved file to recover its notes.',
+          );
+        }
+        return null;
+      }
+    }
+  }
+
+  /** Conflict copies that parse; a damaged one is reported and left where it is for the user. */
+  private async readConflictCopies(briefingId: string, paths: readonly string[], problems: string[]): Promise<ConflictCopy[]> {
+    const copies: ConflictCopy[] = [];
+    for (const path of paths) {
+      const stamp = await fileStamp(path);
+      const text = await readFile(path, 'utf8').catch(() => null);
+      if (text === null) continue;
+      const page = parseSidecar(text, briefingId);
+      if (typeof page === 'string') problems.push(`A sync tool's conflicting copy of the annotations of “${briefingId}” (${relative(this.libraryRoot, path)}) could not be read: ${page}. It was left as it is.`);
+      else copies.push({ path, stamp, page });
+    }
+    return copies;
+  }
+
+  private unsavedFor(briefingId: string): Unsaved {
+    let unsaved = this.unsaved.get(briefingId);
+    if (!unsaved) this.unsaved.set(briefingId, (unsaved = { items: new Map(), deleted: new Map(), fingerprint: null, failed: false }));
+    return unsaved;
+  }
+
+  private unsavedPages(briefingId: string): AnnotationSidecar[] {
+    const unsaved = this.unsaved.get(briefingId);
+    if (!unsaved) return [];
+    return [{ ...emptySidecar(briefingId, ''), items: [...unsaved.items.values()], 'briefing:deleted': [...unsaved.deleted.values()] }];
+  }
+
+  /** Runs tasks for one briefing one after another, whatever each one's outcome. */
+  private exclusive<T>(briefingId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(briefingId) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const tail = run.catch(() => undefined);
+    this.queues.set(briefingId, tail);
+    void tail.then(() => {
+      if (this.queues.get(briefingId) === tail) this.queues.delete(briefingId);
+    });
+    return run;
+  }
+}

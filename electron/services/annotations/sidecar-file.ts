@@ -1,0 +1,142 @@
+import { access, readFile, rename, stat } from 'node:fs/promises';
+import { ANNOTATION_CONTEXT, type Annotation, type AnnotationSidecar } from '../../common/annotation-model';
+import { isAnnotation } from '../../common/annotation-validate';
+
+export type SidecarRead =
+  | { state: 'missing' }
+  | { state: 'ok'; page: AnnotationSidecar }
+  /** The bytes are there but are not a page we can use; `reason` is a clause a person can read. */
+  | { state: 'corrupt'; reason: string }
+  /** The file exists but could not be read (permissions, I/O); it must not be written over. */
+  | { state: 'unreadable'; error: NodeJS.ErrnoException };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks that parsed JSON is an AnnotationPage whose items the app can show. Our extension keys
+ * are optional on input (other W3C tools do not write them) and filled in; every other key is
+ * left on the object so it is written back as it was.
+ */
+export function toSidecar(value: unknown, briefingId: string): AnnotationSidecar | string {
+  if (!isObject(value) || value.type !== 'AnnotationPage' || !Array.isArray(value.items)) return 'it is not a W3C AnnotationPage';
+  for (const [index, item] of value.items.entries()) {
+    const problem = isAnnotation(item);
+    if (problem) return `annotation ${index + 1} cannot be read (${problem})`;
+  }
+  const deleted = value['briefing:deleted'] ?? [];
+  if (!Array.isArray(deleted) || !deleted.every((entry) => isObject(entry) && typeof entry.id === 'string' && typeof entry.deleted === 'string')) {
+    return 'its list of deleted annotations is damaged';
+  }
+  return {
+    ...value,
+    '@context': ANNOTATION_CONTEXT,
+    type: 'AnnotationPage',
+    'briefing:source': typeof value['briefing:source'] === 'string' ? value['briefing:source'] : briefingId,
+    'briefing:fingerprint': typeof value['briefing:fingerprint'] === 'string' ? value['briefing:fingerprint'] : '',
+    'briefing:deleted': deleted as AnnotationSidecar['briefing:deleted'],
+    items: value.items as Annotation[],
+  };
+}
+
+export function parseSidecar(text: string, briefingId: string): AnnotationSidecar | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text.trim() ? 'it is not valid JSON (it may have been cut off while being written)' : 'it is empty (it may have been cut off while being written)';
+  }
+  return toSidecar(value, briefingId);
+}
+
+const isGone = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+export async function readSidecar(path: string, briefingId: string): Promise<SidecarRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (isGone(error)) return { state: 'missing' };
+    return { state: 'unreadable', error: error as NodeJS.ErrnoException };
+  }
+  const parsed = parseSidecar(text, briefingId);
+  return typeof parsed === 'string' ? { state: 'corrupt', reason: parsed } : { state: 'ok', page: parsed };
+}
+
+/**
+ * Reads sidecars, reusing the last parse while the file's identity (inode, size, mtime in ns) is
+ * unchanged. Any change by another program alters at least one of them, so it is re-read.
+ */
+/** Identity of a file's current content, or null if it is not there. */
+export async function fileStamp(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+export class SidecarReader {
+  private readonly cache = new Map<string, { stamp: string; result: SidecarRead }>();
+
+  async read(path: string, briefingId: string): Promise<SidecarRead> {
+    let stamp: string;
+    try {
+      const info = await stat(path, { bigint: true });
+      stamp = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    } catch (error) {
+      this.cache.delete(path);
+      if (isGone(error)) return { state: 'missing' };
+      return { state: 'unreadable', error: error as NodeJS.ErrnoException };
+    }
+    const cached = this.cache.get(path);
+    if (cached?.stamp === stamp) return cached.result;
+    const result = await readSidecar(path, briefingId);
+    if (result.state === 'ok') this.cache.set(path, { stamp, result });
+    else this.cache.delete(path);
+    return result;
+  }
+
+  forget(path: string): void {
+    this.cache.delete(path);
+  }
+}
+
+/**
+ * Moves a damaged sidecar aside, byte for byte, to `x.md.corrupt-<time>.json`, never over an
+ * earlier one. Returns where it went, or null if it had already gone (another window moved it).
+ */
+export async function quarantine(path: string, now: Date): Promise<string | null> {
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const target = path.replace(/\.json$/, `.corrupt-${stamp}${attempt ? `-${attempt}` : ''}.json`);
+    try {
+      await access(target);
+      continue;
+    } catch {
+      // free name
+    }
+    try {
+      await rename(path, target);
+      return target;
+    } catch (error) {
+      if (isGone(error)) return null;
+      throw error;
+    }
+  }
+  throw new Error(`no free name to move ${path} aside`);
+}
+
+/** Two-space JSON so people can read and diff their notes. */
+export const serializeSidecar = (page: AnnotationSidecar): string => `${JSON.stringify(page, null, 2)}\n`;
+
+export function emptySidecar(briefingId: string, fingerprint: string): AnnotationSidecar {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    type: 'AnnotationPage',
+    'briefing:source': briefingId,
+    'briefing:fingerprint': fingerprint,
+    'briefing:deleted': [],
+    items: [],
+  };
+}
