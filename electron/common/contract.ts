@@ -8,6 +8,10 @@ import type { Article, LibrarySnapshot, Preferences, ReadingPosition } from './m
 import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE } from './model';
 import type { ApiResult } from './errors';
 import type { SearchCoverage, SearchRequest, SearchResponse } from './search-model';
+import type { Annotation } from './annotation-model';
+import type { BriefingAnnotations, LibraryNotes } from './notes-model';
+import { isAnnotation } from './annotation-validate';
+import { COLOUR_SLOTS } from './annotation-model';
 import { checkArgs, isArrayOf, isBoolean, isNumberIn, isOneOf, isPartialRecord, isString, type Check } from './validate';
 
 export interface BriefingApi {
@@ -32,6 +36,16 @@ export interface BriefingApi {
   search(request: SearchRequest): Promise<SearchResponse>;
   /** How much of the library the search index covers now. */
   getSearchStatus(): Promise<SearchCoverage>;
+  /** The annotations of one briefing, as stored (anchoring happens in the renderer, on its text). */
+  listAnnotations(briefingId: string): Promise<BriefingAnnotations>;
+  /**
+   * Creates or replaces (by id) one annotation in the briefing's sidecar file. Rejects with a
+   * message when it cannot be written; the store keeps it and retries on the next save.
+   */
+  saveAnnotation(briefingId: string, annotation: Annotation): Promise<void>;
+  deleteAnnotation(briefingId: string, annotationId: string): Promise<void>;
+  /** Every annotation in the library with its briefing's title, source and date, for the notes view. */
+  listAllAnnotations(): Promise<LibraryNotes>;
   /**
    * Opens an https link in the system browser after the user confirms. Resolves false when the
    * link is not https or the user declines. Never navigates the app window.
@@ -48,7 +62,10 @@ export type RawBriefingApi = { [M in MethodName]: (...args: MethodArgs<M>) => Pr
 
 const briefingId = isString(1024);
 
+const colourMeanings = isPartialRecord(Object.fromEntries(COLOUR_SLOTS.map((slot) => [slot, isString(60)])));
+
 const preferencesPatch = isPartialRecord({
+  colourMeanings,
   theme: isOneOf('system', 'light', 'dark', 'sepia'),
   fontSize: isNumberIn(FONT_SIZE_RANGE.min, FONT_SIZE_RANGE.max),
   lineHeight: isNumberIn(LINE_HEIGHT_RANGE.min, LINE_HEIGHT_RANGE.max),
@@ -82,6 +99,10 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   getReadingPosition: [briefingId],
   setReadingPosition: [briefingId, isNumberIn(0, 1)],
   search: [searchRequest],
+  listAnnotations: [briefingId],
+  saveAnnotation: [briefingId, isAnnotation],
+  deleteAnnotation: [briefingId, isString(200)],
+  listAllAnnotations: [],
   getSearchStatus: [],
   openExternal: [isString(8192)],
 };

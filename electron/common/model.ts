@@ -1,3 +1,5 @@
+import { DEFAULT_COLOUR_MEANINGS, type ColourMeanings } from './annotation-model';
+
 /**
  * The data model shared by every process. Everything here is plain JSON: it crosses IPC and the
  * test host's binding unchanged, so no Date, Map or class instances.
@@ -84,6 +86,8 @@ export type SortKey = 'date' | 'title' | 'source';
 
 export interface Preferences {
   theme: ThemeChoice;
+  /** What each highlight colour means to this reader (Key point, Question, …). */
+  colourMeanings: ColourMeanings;
   /** Body text size in CSS pixels. */
   fontSize: number;
   lineHeight: number;
@@ -93,6 +97,7 @@ export interface Preferences {
 
 export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
+  colourMeanings: DEFAULT_COLOUR_MEANINGS,
   fontSize: 19,
   lineHeight: 1.6,
   sortKey: 'date',

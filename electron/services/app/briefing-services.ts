@@ -5,6 +5,7 @@ import type { LibrarySnapshot } from '../../common/model';
 import { isAllowedExternalUrl } from '../../common/security';
 import { LibraryService } from '../library/library-service';
 import { ensureSampleLibrary } from '../library/sample-library';
+import { AnnotationStore } from '../annotations/annotation-store';
 import { SearchService } from '../search/search-service';
 import { SettingsStore } from '../settings/settings-store';
 import type { AppPaths, HostPorts } from './host-ports';
@@ -26,11 +27,17 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
   const settings = new SettingsStore(paths.userData);
   const search = new SearchService(paths.searchWorker, join(paths.userData, 'cache', 'search'), log);
   let root: string | null = null;
+  let current: LibrarySnapshot | null = null;
+  let store: AnnotationStore | null = null;
 
   async function open(folder: string): Promise<LibrarySnapshot> {
     const snapshot = await library.open(folder);
+    if (snapshot.root !== root || !store) store = new AnnotationStore(snapshot.root);
     root = snapshot.root;
+    current = snapshot;
     if (snapshot.available) {
+      // A renamed or moved briefing keeps its notes: its sidecar follows the text fingerprint.
+      await store.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint)).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
       await settings.rememberLibrary(snapshot.root);
       // Indexing runs in the worker; the listing does not wait for it.
       search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
@@ -41,6 +48,15 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
   function openRoot(): string {
     if (!root) throw new ApiError('library-unavailable', 'No library is open yet.');
     return root;
+  }
+
+  function openStore(): AnnotationStore {
+    openRoot();
+    return store!;
+  }
+
+  function fingerprintOf(briefingId: string): string | undefined {
+    return current?.briefings.find((briefing) => briefing.id === briefingId)?.fingerprint || undefined;
   }
 
   return {
@@ -59,6 +75,28 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
     getReadingPosition: (id) => settings.getReadingPosition(openRoot(), id),
     setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction),
     search: (request) => search.search(request),
+    listAnnotations: (briefingId) => openStore().list(briefingId),
+    saveAnnotation: (briefingId, annotation) => openStore().save(briefingId, annotation, fingerprintOf(briefingId)),
+    deleteAnnotation: (briefingId, annotationId) => openStore().remove(briefingId, annotationId),
+    async listAllAnnotations() {
+      const { items, problems } = await openStore().listAll();
+      const byId = new Map(current?.briefings.map((briefing) => [briefing.id, briefing]));
+      return {
+        problems,
+        items: items.map(({ briefingId, annotation }) => {
+          const briefing = byId.get(briefingId);
+          return {
+            briefingId,
+            title: briefing?.title ?? briefingId,
+            source: briefing?.source ?? null,
+            date: briefing?.date ?? null,
+            language: briefing?.language ?? 'und',
+            missing: !briefing,
+            annotation,
+          };
+        }),
+      };
+    },
     getSearchStatus: async () => search.status(),
     async openExternal(url) {
       if (!isAllowedExternalUrl(url)) return false;

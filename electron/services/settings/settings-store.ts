@@ -31,7 +31,11 @@ export class SettingsStore {
     if (!this.settings) {
       const stored = await readJsonOr<Partial<SettingsFile>>(this.settingsPath, {});
       this.settings = {
-        preferences: { ...DEFAULT_PREFERENCES, ...(stored.preferences ?? {}) },
+        preferences: {
+          ...DEFAULT_PREFERENCES,
+          ...(stored.preferences ?? {}),
+          colourMeanings: { ...DEFAULT_PREFERENCES.colourMeanings, ...(stored.preferences?.colourMeanings ?? {}) },
+        },
         lastLibrary: typeof stored.lastLibrary === 'string' ? stored.lastLibrary : null,
         recentLibraries: Array.isArray(stored.recentLibraries) ? stored.recentLibraries.filter((item) => typeof item === 'string') : [],
       };
@@ -51,7 +55,8 @@ export class SettingsStore {
 
   async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
     const settings = await this.loadSettings();
-    settings.preferences = { ...settings.preferences, ...patch };
+    // Colour meanings are edited one at a time; merge them rather than replace the set.
+    settings.preferences = { ...settings.preferences, ...patch, colourMeanings: { ...settings.preferences.colourMeanings, ...patch.colourMeanings } };
     await this.persist(this.settingsPath, settings);
     return settings.preferences;
   }
