@@ -28,6 +28,48 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
   });
 }
 
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations with notes in every colour, and in the notes view (${theme})`, async ({ app }, testInfo) => {
+    const { page } = app;
+    while ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.keyboard.press('t');
+    await openByTitle(page, '22 concrete');
+    const passages = ['We proposed 22 very specific actions', 'tough but productive', 'the final hundred yards', 'They are advancing in metres, not kilometres', 'It is a stalemate'];
+    for (const [index, passage] of passages.entries()) {
+      await page.evaluate((needle) => {
+        const body = document.querySelector('.article-body')!;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.nodeValue!.indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          window.getSelection()!.removeAllRanges();
+          window.getSelection()!.addRange(range);
+          return;
+        }
+      }, passage);
+      await page.keyboard.press(String(index + 1));
+    }
+    const cards = page.getByRole('complementary', { name: 'Notes on this briefing' }).getByRole('listitem');
+    await expect(cards).toHaveCount(5);
+    await cards.nth(1).getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel(/Comment/).fill('Who described the talks this way? Compare with the **State** readout.');
+    await page.getByLabel(/Tags/).fill('talks, London');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('.scroller').evaluate((element) => element.scrollTo(0, 0));
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`annotations-${theme}.png`) });
+
+    await page.locator('.scroller').focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Notes', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Notes' }).getByRole('listitem')).toHaveCount(5);
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`notes-${theme}.png`) });
+  });
+}
+
 test('focus is visible on every control reached with Tab', async ({ app }) => {
   const { page } = app;
   await briefingRows(page).first().waitFor();

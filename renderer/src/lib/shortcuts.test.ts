@@ -32,6 +32,16 @@ describe('actionFor', () => {
     expect(actionFor(key('g', { ctrlKey: true, shiftKey: true }), 'reader')).toBe('previous-hit');
   });
 
+  it('maps the annotation keys in the reader, leaving undo to text fields', () => {
+    expect(actionFor(key('h'), 'reader')).toBe('highlight');
+    expect(actionFor(key('3'), 'reader')).toBe('pick-colour');
+    expect(actionFor(key('c'), 'reader')).toBe('comment');
+    expect(actionFor(key('z', { ctrlKey: true }), 'reader')).toBe('undo');
+    expect(actionFor(key('Z', { ctrlKey: true, shiftKey: true }), 'reader')).toBe('redo');
+    expect(actionFor(key('z', { ctrlKey: true, inTextField: true }), 'reader')).toBeNull();
+    expect(actionFor(key('h'), 'library')).toBeNull();
+  });
+
   it('lets letters type in text fields, but Ctrl+O still opens a library', () => {
     expect(actionFor(key('t', { inTextField: true }), 'library')).toBeNull();
     expect(actionFor(key('/', { inTextField: true }), 'library')).toBeNull();
@@ -51,7 +61,7 @@ describe('actionFor', () => {
   it('documents every action it can return in the help table', () => {
     const documented = new Set(SHORTCUTS.map((shortcut) => shortcut.action));
     for (const view of ['library', 'search', 'reader'] as const) {
-      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0', 'F3']) {
+      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0', 'F3', 'h', 'c', '1', '5']) {
         const action = actionFor(key(value), view);
         if (action) expect(documented.has(action), `${view} ${value} → ${action}`).toBe(true);
       }

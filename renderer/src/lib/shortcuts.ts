@@ -13,9 +13,14 @@ export type ShortcutAction =
   | 'previous-briefing'
   | 'font-larger'
   | 'font-smaller'
-  | 'font-reset';
+  | 'font-reset'
+  | 'highlight'
+  | 'pick-colour'
+  | 'comment'
+  | 'undo'
+  | 'redo';
 
-export type ViewName = 'library' | 'search' | 'reader';
+export type ViewName = 'library' | 'search' | 'notes' | 'reader';
 
 export interface Shortcut {
   keys: string[];
@@ -24,14 +29,18 @@ export interface Shortcut {
   views: ViewName[];
 }
 
-const EVERYWHERE: ViewName[] = ['library', 'search', 'reader'];
+const EVERYWHERE: ViewName[] = ['library', 'search', 'notes', 'reader'];
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: ['Ctrl', 'F'], action: 'focus-filter', label: 'Filter the list by title', views: ['library'] },
   { keys: ['↑', '↓'], action: 'focus-filter', label: 'Move through the list (Enter opens)', views: ['library', 'search'] },
-  { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'reader'] },
+  { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'notes', 'reader'] },
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
   { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
+  { keys: ['H'], action: 'highlight', label: 'Highlight the selection (last colour)', views: ['reader'] },
+  { keys: ['1', '…', '5'], action: 'pick-colour', label: 'Highlight in colour 1–5, or recolour the open note', views: ['reader'] },
+  { keys: ['C'], action: 'comment', label: 'Highlight the selection and comment', views: ['reader'] },
+  { keys: ['Ctrl', 'Z'], action: 'undo', label: 'Undo a note change (Ctrl+Shift+Z: redo)', views: ['reader'] },
   { keys: ['N'], action: 'next-briefing', label: 'Next briefing', views: ['reader'] },
   { keys: ['P'], action: 'previous-briefing', label: 'Previous briefing', views: ['reader'] },
   { keys: ['+'], action: 'font-larger', label: 'Larger text', views: ['reader'] },
@@ -62,6 +71,9 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
     if (key === 'k') return 'open-search';
     if (key === 'f') return view === 'reader' ? 'find-in-article' : view === 'library' ? 'focus-filter' : null;
     if (key === 'g' && view === 'reader') return input.shiftKey ? 'previous-hit' : 'next-hit';
+    // In a text field, undo belongs to the field.
+    if (view === 'reader' && !input.inTextField && key === 'z') return input.shiftKey ? 'redo' : 'undo';
+    if (view === 'reader' && !input.inTextField && key === 'y') return 'redo';
     return null;
   }
   if (input.altKey) return null;
@@ -70,7 +82,7 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
   if (key === '?') return 'help';
   if (key === 't') return 'cycle-theme';
   if (key === '/' && view !== 'search') return 'open-search';
-  if (view === 'search' && key === 'Escape') return 'back';
+  if ((view === 'search' || view === 'notes') && key === 'Escape') return 'back';
   if (view !== 'reader') return null;
   switch (key) {
     case 'Escape':
@@ -90,6 +102,16 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
       return 'font-smaller';
     case '0':
       return 'font-reset';
+    case 'h':
+      return 'highlight';
+    case 'c':
+      return 'comment';
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+      return 'pick-colour';
     default:
       return null;
   }

@@ -1,5 +1,5 @@
-/** Which screen is showing under the reader: the library list or the search results. */
-export type Screen = 'library' | 'search';
+/** Which screen is showing under the reader: the library list, the search results or the notes. */
+export type Screen = 'library' | 'search' | 'notes';
 
 class NavigationState {
   screen = $state<Screen>('library');

@@ -1,5 +1,6 @@
 import type { Article } from '../../../electron/common/model';
 import { api, messageOf } from '../lib/api';
+import { annotations } from './annotations.svelte';
 import { find } from './find.svelte';
 import { library } from './library.svelte';
 
@@ -11,15 +12,20 @@ class ReaderState {
   error = $state<string | null>(null);
   /** Where to put the reader when the article has rendered, as a share of its height. */
   restoreFraction = $state(0);
+  /** A note to show once the article has rendered (opened from the notes view). */
+  focusAnnotationId = $state<string | null>(null);
 
   /** Opens a briefing; `hitWords` (from a search result) are highlighted and the first one shown. */
-  async open(id: string, hitWords: string[] = []): Promise<void> {
+  async open(id: string, hitWords: string[] = [], focusAnnotationId: string | null = null): Promise<void> {
     this.openId = id;
+    this.focusAnnotationId = focusAnnotationId;
     library.selectedId = id;
     this.loading = true;
     this.error = null;
     try {
       const [article, position] = await Promise.all([api.readBriefing(id), api.getReadingPosition(id).catch(() => null)]);
+      if (this.openId !== id) return;
+      await annotations.load(id, article.summary.fingerprint);
       if (this.openId !== id) return;
       this.restoreFraction = position?.fraction ?? 0;
       if (hitWords.length > 0) find.showSearchHits(hitWords);
@@ -35,6 +41,7 @@ class ReaderState {
   }
 
   close(): void {
+    annotations.clear();
     find.close();
     find.clearHighlights();
     this.openId = null;

@@ -1,0 +1,195 @@
+import {
+  buildAnnotation,
+  COLOUR_SLOTS,
+  commentOf,
+  editAnnotation,
+  positionOf,
+  quoteOf,
+  type Annotation,
+  type ColourSlot,
+} from '../../../electron/common/annotation-model';
+import { anchorAll, describeRange, type AnchorResult } from '../../../electron/common/anchoring';
+import { api, messageOf } from '../lib/api';
+import { TextIndex } from '../lib/text-ranges';
+import { notices } from './notices.svelte';
+
+/** One undoable change: the annotation before and after (null when it did not or no longer exists). */
+interface Change {
+  briefingId: string;
+  before: Annotation | null;
+  after: Annotation | null;
+}
+
+export interface PlacedAnnotation {
+  annotation: Annotation;
+  anchor: AnchorResult;
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * The open briefing's annotations: loading, anchoring on the article's text, painting them with
+ * the CSS Custom Highlight API (one highlight per colour, another for those with comments), and
+ * every change through one path that records it for undo and redo.
+ */
+class AnnotationsState {
+  briefingId = $state<string | null>(null);
+  fingerprint = '';
+  items = $state.raw<Annotation[]>([]);
+  placed = $state.raw<PlacedAnnotation[]>([]);
+  problem = $state<string | null>(null);
+  pending = $state(false);
+  lastColour = $state<ColourSlot>('c1');
+  /** The annotation open in the editor, if any. */
+  editingId = $state<string | null>(null);
+  private undoStack: Change[] = [];
+  private redoStack: Change[] = [];
+  private text: TextIndex | null = null;
+
+  /** In text order; orphans (could not be placed) last. */
+  readonly ordered = $derived(
+    [...this.placed].sort((a, b) => startOf(a.anchor) - startOf(b.anchor)),
+  );
+  readonly orphans = $derived(this.placed.filter((item) => item.anchor.kind === 'orphan'));
+
+  async load(briefingId: string, fingerprint: string): Promise<void> {
+    this.briefingId = briefingId;
+    this.fingerprint = fingerprint;
+    this.editingId = null;
+    this.undoStack = [];
+    this.redoStack = [];
+    try {
+      const result = await api.listAnnotations(briefingId);
+      if (this.briefingId !== briefingId) return;
+      this.items = result.annotations;
+      this.problem = result.problem;
+      this.pending = result.pending;
+    } catch (error) {
+      this.items = [];
+      this.problem = messageOf(error);
+    }
+  }
+
+  clear(): void {
+    this.briefingId = null;
+    this.items = [];
+    this.placed = [];
+    this.text = null;
+    this.editingId = null;
+    for (const slot of COLOUR_SLOTS) CSS.highlights.delete(`anno-${slot}`);
+    CSS.highlights.delete('anno-commented');
+  }
+
+  /** Anchors every annotation in the rendered article and paints the highlights. */
+  attach(body: Element): void {
+    this.text = new TextIndex(body);
+    this.placeAndPaint(body.textContent ?? '');
+  }
+
+  private placeAndPaint(text: string): void {
+    const anchors = anchorAll(text, this.items.map((annotation) => ({ quote: quoteOf(annotation), position: positionOf(annotation) })));
+    this.placed = this.items.map((annotation, index) => ({ annotation, anchor: anchors[index] }));
+    this.paint();
+  }
+
+  private paint(): void {
+    const byColour = new Map<string, Range[]>(COLOUR_SLOTS.map((slot) => [slot, []]));
+    const commented: Range[] = [];
+    for (const { annotation, anchor } of this.placed) {
+      if (anchor.kind === 'orphan' || !this.text) continue;
+      const range = this.text.rangeFor(anchor.start, anchor.end);
+      if (!range) continue;
+      byColour.get(annotation['briefing:colour'])!.push(range);
+      if (commentOf(annotation)) commented.push(range);
+    }
+    for (const [slot, ranges] of byColour) CSS.highlights.set(`anno-${slot}`, new Highlight(...ranges));
+    CSS.highlights.set('anno-commented', new Highlight(...commented));
+  }
+
+  /** The range of a placed annotation, to scroll to it. */
+  rangeOf(id: string): Range | null {
+    const item = this.placed.find((placed) => placed.annotation.id === id);
+    if (!item || item.anchor.kind === 'orphan' || !this.text) return null;
+    return this.text.rangeFor(item.anchor.start, item.anchor.end);
+  }
+
+  /** The annotations covering a point of the article (a click), innermost (shortest) first. */
+  at(container: Node, offset: number): Annotation[] {
+    const position = this.text?.offsetOf(container, offset);
+    if (position === null || position === undefined) return [];
+    return this.placed
+      .filter(({ anchor }) => anchor.kind !== 'orphan' && anchor.start <= position && position < anchor.end)
+      .sort((a, b) => span(a.anchor) - span(b.anchor))
+      .map(({ annotation }) => annotation);
+  }
+
+  /** Highlights the current selection in the article; whitespace-only selections are ignored. */
+  async highlightSelection(selection: Range, colour: ColourSlot = this.lastColour, comment = ''): Promise<Annotation | null> {
+    if (!this.text || !this.briefingId) return null;
+    const start = this.text.offsetOf(selection.startContainer, selection.startOffset);
+    const end = this.text.offsetOf(selection.endContainer, selection.endOffset);
+    if (start === null || end === null) return null;
+    const described = describeRange(this.textContent(), start, end);
+    if (!described) return null;
+    this.lastColour = colour;
+    const annotation = buildAnnotation(
+      { briefingId: this.briefingId, fingerprint: this.fingerprint, quote: described.quote, position: described.position, colour, comment },
+      `urn:uuid:${crypto.randomUUID()}`,
+      now(),
+    );
+    await this.apply({ briefingId: this.briefingId, before: null, after: annotation });
+    return annotation;
+  }
+
+  edit(annotation: Annotation, change: { colour?: ColourSlot; comment?: string; tags?: string[] }): Promise<void> {
+    if (change.colour) this.lastColour = change.colour;
+    return this.apply({ briefingId: this.briefingId!, before: annotation, after: editAnnotation(annotation, change, now()) });
+  }
+
+  remove(annotation: Annotation): Promise<void> {
+    if (this.editingId === annotation.id) this.editingId = null;
+    return this.apply({ briefingId: this.briefingId!, before: annotation, after: null });
+  }
+
+  async undo(): Promise<void> {
+    const change = this.undoStack.pop();
+    if (change) await this.apply({ ...change, before: change.after, after: change.before && { ...change.before, modified: now() } }, 'undo');
+  }
+
+  async redo(): Promise<void> {
+    const change = this.redoStack.pop();
+    if (change) await this.apply({ ...change, after: change.after && { ...change.after, modified: now() } }, 'redo');
+  }
+
+  /**
+   * The one way annotations change: update the screen at once, then write through the host. A
+   * failed write is reported; the store keeps the annotation and retries with the next save.
+   */
+  private async apply(change: Change, kind: 'do' | 'undo' | 'redo' = 'do'): Promise<void> {
+    const id = (change.after ?? change.before)!.id;
+    this.items = change.after ? [...this.items.filter((item) => item.id !== id), change.after] : this.items.filter((item) => item.id !== id);
+    if (this.text) this.placeAndPaint(this.textContent());
+    if (kind === 'undo') this.redoStack.push({ ...change, before: change.after, after: change.before });
+    else {
+      this.undoStack.push(change);
+      if (kind === 'do') this.redoStack = [];
+    }
+    try {
+      if (change.after) await api.saveAnnotation(change.briefingId, $state.snapshot(change.after) as Annotation);
+      else await api.deleteAnnotation(change.briefingId, id);
+      this.pending = false;
+    } catch (error) {
+      this.pending = true;
+      notices.show(messageOf(error), 12);
+    }
+  }
+
+  private textContent(): string {
+    return document.querySelector('.article-body')?.textContent ?? '';
+  }
+}
+
+const startOf = (anchor: AnchorResult) => (anchor.kind === 'orphan' ? Number.MAX_SAFE_INTEGER : anchor.start);
+const span = (anchor: AnchorResult) => (anchor.kind === 'orphan' ? Number.MAX_SAFE_INTEGER : anchor.end - anchor.start);
+
+export const annotations = new AnnotationsState();
