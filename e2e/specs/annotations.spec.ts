@@ -152,3 +152,16 @@ test('the notes view lists every note, filters by colour and tag, and opens the 
   await expect(app.page.locator('article h1')).toContainText('American and Ukrainian officials');
   await expect(sidebar(app.page).getByRole('group', { name: 'Edit note' })).toBeVisible();
 });
+
+test('colour meanings can be renamed, and the new names are used everywhere and remembered', async ({ app }) => {
+  await app.page.getByRole('button', { name: 'Notes', exact: true }).click();
+  await app.page.getByRole('button', { name: 'Rename colours…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'What the colours mean' });
+  await dialog.getByLabel('Colour 2').fill('Verify');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(app.page.getByRole('button', { name: 'Verify', exact: true })).toBeVisible();
+  await app.restart();
+  await openSeed(app);
+  await select(app.page, PASSAGE);
+  await expect(app.page.getByRole('button', { name: 'Highlight: Verify (2)' })).toBeVisible();
+});
