@@ -20,6 +20,8 @@ export interface AppHandle {
   host: WebHost<ScriptedPorts> | null;
   /** Quits and starts the app again on the same user data and library, as a person would. */
   restart(): Promise<void>;
+  /** Reloads the window (the library is scanned again) and waits until it is listed. */
+  reload(): Promise<void>;
 }
 
 interface Fixtures {
@@ -46,6 +48,10 @@ export const test = base.extend<Fixtures>({
         await close();
         await start();
       },
+      reload: async () => {
+        await handle.page.reload();
+        await untilListed(handle.page);
+      },
     };
 
     async function start() {
@@ -67,8 +73,7 @@ export const test = base.extend<Fixtures>({
         close = () => context.close();
       }
       handle.page.on('pageerror', (error) => pageErrors.push(error.message));
-      // Ready when the library (copied from the sample on first run) is listed, or the reason it is not.
-      await expect(handle.page.locator('.list-area').getByRole('listbox').or(handle.page.locator('.list-area .empty h2'))).toBeVisible();
+      await untilListed(handle.page);
     }
 
     await start();
@@ -86,6 +91,11 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Ready when the library (copied from the sample on first run) is listed, or the reason it is not. */
+async function untilListed(page: Page): Promise<void> {
+  await expect(page.locator('.list-area').getByRole('listbox').or(page.locator('.list-area .empty h2'))).toBeVisible();
+}
 
 /** The rows of the library list (not the options of the sort menu). */
 export const briefingRows = (page: Page) => page.getByRole('listbox', { name: 'Briefings' }).getByRole('option');

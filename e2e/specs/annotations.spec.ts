@@ -116,7 +116,7 @@ test('undo brings back a deleted note, redo removes it again', async ({ app }) =
 
 test('whitespace-only selections are ignored; Cyrillic and emoji highlight fine', async ({ app }) => {
   await writeFile(join(app.library, 'mixed.md'), '---\ntitle: Mixed script note\nlanguage: uk\n---\n\nПереговори 🇺🇦 тривають.     Далі буде.\n');
-  await app.page.reload();
+  await app.reload();
   await openByTitle(app.page, 'Mixed script');
   await select(app.page, '     ');
   await app.page.keyboard.press('h');
@@ -164,4 +164,63 @@ test('colour meanings can be renamed, and the new names are used everywhere and 
   await openSeed(app);
   await select(app.page, PASSAGE);
   await expect(app.page.getByRole('button', { name: 'Highlight: Verify (2)' })).toBeVisible();
+});
+
+test('a note is found through search by its comment and tags, and opens at its passage', async ({ app }) => {
+  await openSeed(app);
+  await select(app.page, PASSAGE);
+  await app.page.keyboard.press('c');
+  const editor = sidebar(app.page).getByRole('group', { name: 'Edit note' });
+  await editor.getByLabel(/Comment/).fill('Ask the embassy for the list of proposals');
+  await editor.getByLabel(/Tags/).fill('embassy-followup');
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await app.page.locator('.scroller').focus();
+  await app.page.keyboard.press('Escape');
+
+  await app.page.keyboard.press('/');
+  const field = app.page.getByRole('searchbox', { name: 'Search all briefings' });
+  const notes = app.page.getByRole('region', { name: /Notes/ }).getByRole('listitem');
+  // Notes are re-indexed in the background a moment after a change; search again until it shows.
+  await expect(async () => {
+    await field.fill('');
+    await field.fill('embassy proposals ');
+    await expect(notes).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  // Stems match too: "proposals" also marks "proposed" in the quote; the tag holds "embassy".
+  await expect(notes.locator('mark')).toHaveText(['proposed', 'embassy', 'proposals', 'embassy-followup']);
+  await field.fill('embassy-followup ');
+  await expect(notes).toHaveCount(1);
+  await notes.getByRole('button').click();
+  await expect(app.page.locator('article h1')).toContainText('American and Ukrainian officials');
+  await expect(sidebar(app.page).getByRole('group', { name: 'Edit note' })).toBeVisible();
+});
+
+test('a highlight across paragraphs, list items and a heading, overlapping another, leaves the article intact', async ({ app }) => {
+  await writeFile(
+    join(app.library, 'structured.md'),
+    '---\ntitle: Structured readout\nlanguage: en\n---\n\n## Decisions taken\n\nFirst paragraph ends here.\n\n- item one of the list\n- item two of the list\n\nClosing paragraph text.\n',
+  );
+  await app.reload();
+  await openByTitle(app.page, 'Structured readout');
+  const before = await app.page.locator('.article-body').innerHTML();
+  // From inside the heading to inside the last paragraph: several block elements.
+  await app.page.evaluate(() => {
+    const body = document.querySelector('.article-body')!;
+    const heading = body.querySelector('h2')!.firstChild!;
+    const last = [...body.querySelectorAll('p')].at(-1)!.firstChild!;
+    const range = document.createRange();
+    range.setStart(heading, 'Decisions '.length);
+    range.setEnd(last, 'Closing'.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  });
+  await app.page.keyboard.press('1');
+  await select(app.page, 'item one of the list');
+  await app.page.keyboard.press('4');
+  await expect.poll(async () => (await painted(app.page)).c4).toEqual(['item one of the list']);
+  const spans = await painted(app.page);
+  expect(spans.c1).toHaveLength(1);
+  expect(spans.c1[0]).toMatch(/^taken[\s\S]*First paragraph ends here\.[\s\S]*item two of the list[\s\S]*Closing$/);
+  expect(await app.page.locator('.article-body').innerHTML()).toBe(before);
+  await expect(sidebar(app.page).getByRole('listitem')).toHaveCount(2);
 });

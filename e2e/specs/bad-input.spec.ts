@@ -27,7 +27,7 @@ Closing paragraph.
 test('a hostile briefing runs no script and makes no request', async ({ app }) => {
   await writeFile(join(app.library, 'hostile.md'), HOSTILE);
   const { page } = app;
-  await page.reload();
+  await app.reload();
   let dialogs = 0;
   page.on('dialog', (dialog) => {
     dialogs++;
@@ -65,7 +65,7 @@ test('a hostile saved web page shows only its article: no script, no frame, no r
       <script>window.__pwned = 'inline'</script></body></html>`,
   );
   const { page } = app;
-  await page.reload();
+  await app.reload();
   await openByTitle(page, 'Saved page headline');
   const body = page.locator('.article-body');
   await expect(body).toContainText('First sentence of the article.');
@@ -91,7 +91,7 @@ test('bad files are listed with a reason a person understands, and the rest stil
   await symlink(join(bad, 'missing-target.md'), join(bad, 'dangling.md'));
 
   const { page } = app;
-  await page.reload();
+  await app.reload();
   const filter = page.getByRole('searchbox', { name: 'Filter briefings by title' });
   /** The one row whose title starts with `title` (unreadable files are titled from their names). */
   const row = (title: string) => {

@@ -1,3 +1,4 @@
+import type { ColourSlot } from './annotation-model';
 import type { Language } from './model';
 
 /** Narrowing applied after matching; every field optional. Dates compare as ISO strings (`2022`, `2022-03-08`). */
@@ -33,6 +34,31 @@ export interface SearchHit {
   hitWords: string[];
 }
 
+/** A note (annotation) whose quote, comment or tags match: its own kind of search result. */
+export interface SearchNoteHit {
+  annotationId: string;
+  briefingId: string;
+  briefingTitle: string;
+  colour: ColourSlot;
+  score: number;
+  /** Cut from the quote, the comment and the tags, with the matched words marked. */
+  snippet: SnippetPart[];
+}
+
+/** What the search service needs of a note to index it. */
+export interface NoteDocument {
+  annotationId: string;
+  briefingId: string;
+  briefingTitle: string;
+  source: string | null;
+  date: string | null;
+  language: Language;
+  colour: ColourSlot;
+  quote: string;
+  comment: string;
+  tags: string[];
+}
+
 export interface SearchCoverage {
   /** Briefings whose index is loaded and searched. */
   searched: number;
@@ -54,4 +80,6 @@ export interface SearchResponse {
   elapsedMs: number;
   /** Sources and languages present in the library, for the filter menus. */
   facets: { sources: string[]; languages: Language[] };
+  /** Matching notes, best first (at most `limit`). */
+  notes: SearchNoteHit[];
 }

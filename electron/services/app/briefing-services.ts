@@ -5,6 +5,7 @@ import type { LibrarySnapshot } from '../../common/model';
 import { isAllowedExternalUrl } from '../../common/security';
 import { LibraryService } from '../library/library-service';
 import { ensureSampleLibrary } from '../library/sample-library';
+import { commentOf, quoteOf, tagsOf } from '../../common/annotation-model';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { SearchService } from '../search/search-service';
 import { SettingsStore } from '../settings/settings-store';
@@ -41,6 +42,7 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
       await settings.rememberLibrary(snapshot.root);
       // Indexing runs in the worker; the listing does not wait for it.
       search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
+      syncNotesSoon(0);
     }
     return snapshot;
   }
@@ -53,6 +55,54 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
   function openStore(): AnnotationStore {
     openRoot();
     return store!;
+  }
+
+  let notesTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Every note joined with its briefing's listing: for the notes view and for search. */
+  async function allNotes() {
+    const { items, problems } = await openStore().listAll();
+    const byId = new Map(current?.briefings.map((briefing) => [briefing.id, briefing]));
+    return {
+      problems,
+      items: items.map(({ briefingId, annotation }) => {
+        const briefing = byId.get(briefingId);
+        return {
+          briefingId,
+          title: briefing?.title ?? briefingId,
+          source: briefing?.source ?? null,
+          date: briefing?.date ?? null,
+          language: briefing?.language ?? ('und' as const),
+          missing: !briefing,
+          annotation,
+        };
+      }),
+    };
+  }
+
+  /** Re-indexes the notes for search shortly after they change (a burst of edits makes one update). */
+  function syncNotesSoon(delayMs = 300): void {
+    clearTimeout(notesTimer);
+    notesTimer = setTimeout(() => {
+      allNotes()
+        .then(({ items }) =>
+          search.setNotes(
+            items.map(({ briefingId, title, source, date, language, annotation }) => ({
+              annotationId: annotation.id,
+              briefingId,
+              briefingTitle: title,
+              source,
+              date,
+              language,
+              colour: annotation['briefing:colour'],
+              quote: quoteOf(annotation).exact,
+              comment: commentOf(annotation),
+              tags: tagsOf(annotation),
+            })),
+          ),
+        )
+        .catch((error: unknown) => log(`notes could not be indexed for search: ${String(error)}`));
+    }, delayMs);
   }
 
   function fingerprintOf(briefingId: string): string | undefined {
@@ -76,27 +126,15 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
     setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction),
     search: (request) => search.search(request),
     listAnnotations: (briefingId) => openStore().list(briefingId),
-    saveAnnotation: (briefingId, annotation) => openStore().save(briefingId, annotation, fingerprintOf(briefingId)),
-    deleteAnnotation: (briefingId, annotationId) => openStore().remove(briefingId, annotationId),
-    async listAllAnnotations() {
-      const { items, problems } = await openStore().listAll();
-      const byId = new Map(current?.briefings.map((briefing) => [briefing.id, briefing]));
-      return {
-        problems,
-        items: items.map(({ briefingId, annotation }) => {
-          const briefing = byId.get(briefingId);
-          return {
-            briefingId,
-            title: briefing?.title ?? briefingId,
-            source: briefing?.source ?? null,
-            date: briefing?.date ?? null,
-            language: briefing?.language ?? 'und',
-            missing: !briefing,
-            annotation,
-          };
-        }),
-      };
+    async saveAnnotation(briefingId, annotation) {
+      await openStore().save(briefingId, annotation, fingerprintOf(briefingId));
+      syncNotesSoon();
     },
+    async deleteAnnotation(briefingId, annotationId) {
+      await openStore().remove(briefingId, annotationId);
+      syncNotesSoon();
+    },
+    listAllAnnotations: allNotes,
     getSearchStatus: async () => search.status(),
     async openExternal(url) {
       if (!isAllowedExternalUrl(url)) return false;
@@ -104,7 +142,10 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
       await ports.openInBrowser(url);
       return true;
     },
-    dispose: () => search.close(),
+    dispose: () => {
+      clearTimeout(notesTimer);
+      return search.close();
+    },
     searchIdle: () => search.idle(),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BriefingSummary, Language } from '../../common/model';
-import type { SearchCoverage, SearchHit, SearchRequest, SearchResponse } from '../../common/search-model';
+import type { NoteDocument, SearchCoverage, SearchHit, SearchNoteHit, SearchRequest, SearchResponse } from '../../common/search-model';
 import { cacheKeyFor } from '../fs/cache-key';
 import { readJsonOr, writeJson } from '../fs/json-file';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
@@ -52,6 +52,8 @@ export class SearchEngine {
   private libraryTotal = 0;
   private indexing = false;
   private work: Promise<void> = Promise.resolve();
+  /** Notes (annotations) as a shard of their own, rebuilt from the sidecars; not persisted. */
+  private notes: { shard: Shard; byId: Map<string, NoteDocument> } | null = null;
   /** Recomputed only when shards change, not on every query. */
   private cached: { searched: number; facets: SearchResponse['facets'] } | null = null;
 
@@ -112,11 +114,48 @@ export class SearchEngine {
     return this.enqueue(() => this.applyUpdate(briefings));
   }
 
+  /**
+   * Indexes the library's notes by quote, comment and tags, reusing the briefing machinery: each
+   * note becomes a small document in the language of its briefing.
+   */
+  setNotes(notes: readonly NoteDocument[]): void {
+    const docs: SearchDoc[] = notes.map((note) => ({
+      id: note.annotationId,
+      fingerprint: '',
+      title: note.tags.join(' '),
+      source: note.source,
+      date: note.date,
+      language: note.language,
+      text: [note.quote, note.comment, note.tags.join(', ')].filter(Boolean).join('\n'),
+    }));
+    this.notes = { shard: buildShard(docs), byId: new Map(notes.map((note) => [note.annotationId, note])) };
+  }
+
+  private matchNotes(query: ParsedQuery, request: SearchRequest): SearchNoteHit[] {
+    if (!this.notes) return [];
+    const { shard, byId } = this.notes;
+    return matchShard(shard, query, { approximate: false, hidden: new Set() })
+      .filter((match) => passesFilters(match.doc, request) && query.phrases.every((phrase) => containsPhrase(match.doc.text, phrase)))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, request.limit)
+      .map(({ doc, score, terms }) => {
+        const note = byId.get(doc.id)!;
+        return {
+          annotationId: note.annotationId,
+          briefingId: note.briefingId,
+          briefingTitle: note.briefingTitle,
+          colour: note.colour,
+          score,
+          snippet: highlight(doc, terms, query.prefix).snippet,
+        };
+      });
+  }
+
   search(request: SearchRequest): SearchResponse {
     const started = performance.now();
     const outcome = parseQuery(request.text);
     const facets = this.summary().facets;
-    const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets };
+    const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets, notes: [] };
     if (!outcome.ok) return { ...base, refused: outcome.refused, elapsedMs: performance.now() - started };
     const query = outcome.query;
     if (isEmptyQuery(query)) return { ...base, refused: null, notices: query.notices, elapsedMs: performance.now() - started };
@@ -135,7 +174,8 @@ export class SearchEngine {
     });
     const notices = [...query.notices];
     if (approximate) notices.push('No exact matches: showing briefings with similar words.');
-    return { ...base, results, total: matches.length, approximate, refused: null, notices, elapsedMs: performance.now() - started };
+    const notes = this.matchNotes(query, request);
+    return { ...base, results, notes, total: matches.length, approximate, refused: null, notices, elapsedMs: performance.now() - started };
   }
 
   private match(query: ParsedQuery, approximate: boolean, request: SearchRequest): ShardMatch[] {

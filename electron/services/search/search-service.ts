@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BriefingSummary } from '../../common/model';
-import type { SearchCoverage, SearchRequest, SearchResponse } from '../../common/search-model';
+import type { NoteDocument, SearchCoverage, SearchRequest, SearchResponse } from '../../common/search-model';
 import type { WorkerData, WorkerMessage, WorkerReplies, WorkerRequest } from './worker-protocol';
 
 /** Longest a query may wait for the worker (which may be finishing a shard) before the person is told. */
@@ -20,6 +20,7 @@ export class SearchService {
   private readonly pending = new Map<number, Pending>();
   private root: string | null = null;
   private library: { root: string; briefings: readonly BriefingSummary[] } | null = null;
+  private notes: NoteDocument[] = [];
   private lastCoverage: SearchCoverage = { searched: 0, total: 0, indexing: false };
 
   constructor(
@@ -54,8 +55,16 @@ export class SearchService {
         coverage: this.lastCoverage,
         elapsedMs: QUERY_TIMEOUT_MS,
         facets: { sources: [], languages: [] },
+        notes: [],
       };
     }
+  }
+
+  /** Replaces the indexed notes (the worker rebuilds their small index at once). */
+  async setNotes(notes: NoteDocument[]): Promise<void> {
+    this.notes = notes;
+    await this.reopenAfterCrash();
+    await this.call({ type: 'notes', notes });
   }
 
   status(): SearchCoverage {
@@ -77,9 +86,11 @@ export class SearchService {
     await worker?.terminate();
   }
 
-  /** A new worker knows no library: give it the last one again (its index reloads from the cache). */
+  /** A new worker knows no library: give it the last one again (its index reloads from the cache) and the notes. */
   private async reopenAfterCrash(): Promise<void> {
-    if (!this.worker && this.library) await this.open(this.library.root, this.library.briefings);
+    if (this.worker || !this.library) return;
+    await this.open(this.library.root, this.library.briefings);
+    if (this.notes.length > 0) await this.call({ type: 'notes', notes: this.notes });
   }
 
   private call<T extends RequestBody>(body: T, timeoutMs?: number): Promise<WorkerReplies[T['type']]> {

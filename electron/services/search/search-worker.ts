@@ -36,6 +36,9 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return null;
     case 'search':
       return engine.search(request.request);
+    case 'notes':
+      engine.setNotes(request.notes);
+      return null;
     case 'status':
       return engine.coverage();
     case 'idle':

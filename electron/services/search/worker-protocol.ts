@@ -1,11 +1,12 @@
 import type { BriefingSummary } from '../../common/model';
-import type { SearchCoverage, SearchRequest, SearchResponse } from '../../common/search-model';
+import type { NoteDocument, SearchCoverage, SearchRequest, SearchResponse } from '../../common/search-model';
 
 /** Messages to the search worker. Each carries an id; the worker answers with the same id. */
 export type WorkerRequest =
   | { id: number; type: 'open'; root: string }
   | { id: number; type: 'update'; briefings: BriefingSummary[] }
   | { id: number; type: 'search'; request: SearchRequest }
+  | { id: number; type: 'notes'; notes: NoteDocument[] }
   | { id: number; type: 'status' }
   | { id: number; type: 'idle' };
 
@@ -13,6 +14,7 @@ export interface WorkerReplies {
   open: null;
   update: null;
   search: SearchResponse;
+  notes: null;
   status: SearchCoverage;
   idle: null;
 }
