@@ -3,19 +3,36 @@
  * Runs the built app in Electron (`npm start` builds first). Finds the binary without letting
  * the electron package try to download it, and says plainly what to do when it is absent.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binary = findElectronBinary({ root });
+let binary = findElectronBinary({ root });
+
+/** Electron's own installer fetches the binary from GitHub; give it one bounded try. */
+function tryDownload() {
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return 'the electron package is not installed (run npm install)';
+  console.error('Downloading the Electron binary (first start only)…');
+  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'inherit', timeout: 120_000 });
+  if (result.error) return result.error.message;
+  return result.status === 0 ? null : `the download failed (exit code ${result.status})`;
+}
+
+if (!binary.found) {
+  const failure = tryDownload();
+  binary = findElectronBinary({ root });
+  if (!binary.found && failure) binary = { ...binary, reason: `${binary.reason}; ${failure}` };
+}
 
 if (!binary.found) {
   console.error(
     [
-      'The Electron binary is not installed on this machine.',
-      'It is downloaded from GitHub on first use, which this network does not allow.',
+      'The Electron binary is not installed on this machine, and it could not be downloaded',
+      '(Electron fetches it from GitHub on first start; this machine cannot reach it).',
       '',
       'To use the app here, run:  npm run preview',
       'It runs the same renderer and services in a local Chromium window.',
