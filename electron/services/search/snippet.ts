@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../../common/search-model';
-import { indexLanguageOf, stem, termsOfWord, wordSpans, type WordSpan } from './analysis';
+import { indexLanguageOf, stem, termsOfWord, wordSpans, type IndexLanguage, type WordSpan } from './analysis';
 import type { SearchDoc } from './search-document';
 
 const WINDOW_WORDS = 30;
@@ -18,24 +18,30 @@ export interface Highlighting {
 export function highlight(doc: SearchDoc, matchedTerms: readonly string[], prefix: string | null): Highlighting {
   const language = indexLanguageOf(doc.language);
   const terms = new Set(matchedTerms);
+  // Stemming every word of every shown result is the costly part; a stem shares its first letters
+  // with the word (or the word is in the index as written), so only such words are stemmed.
+  const heads = new Set([...terms].map((term) => term.slice(0, 2)));
   const spans = wordSpans(doc.text);
   const isHit = (span: WordSpan) =>
-    termsOfWord(span.word).some((term) => terms.has(stem(term, language)) || terms.has(term) || (prefix !== null && term.startsWith(prefix)));
+    termsOfWord(span.word).some(
+      (term) => (prefix !== null && term.startsWith(prefix)) || terms.has(term) || (heads.has(term.slice(0, 2)) && terms.has(stemCached(term, language))),
+    );
   const hits = spans.map(isHit);
+  const hitIndexes = hits.flatMap((hit, index) => (hit ? [index] : []));
 
+  // The best window starts at a hit: try each, counting the distinct words it covers.
   let best = 0;
   let bestScore = -1;
-  for (let start = 0; start < Math.max(1, spans.length - WINDOW_WORDS + 1); start++) {
+  for (const start of hitIndexes) {
     const distinct = new Set<string>();
-    for (let i = start; i < Math.min(spans.length, start + WINDOW_WORDS); i++) if (hits[i]) distinct.add(spans[i].word);
+    for (const index of hitIndexes) if (index >= start && index < start + WINDOW_WORDS) distinct.add(spans[index].word);
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
       best = start;
     }
   }
   // Start a few words before the first hit so it reads as a sentence, not a fragment.
-  const firstHit = hits.indexOf(true, best);
-  const from = firstHit >= 0 ? Math.max(0, Math.min(best, firstHit - 6)) : 0;
+  const from = hitIndexes.length > 0 ? Math.max(0, best - 6) : 0;
   const to = Math.min(spans.length, from + WINDOW_WORDS);
 
   const snippet: SnippetPart[] = [];
@@ -55,8 +61,23 @@ export function highlight(doc: SearchDoc, matchedTerms: readonly string[], prefi
   }
   for (const part of snippet) part.text = part.text.replace(/\s+/g, ' ');
 
-  const hitWords = [...new Set(spans.filter((_, i) => hits[i]).map((span) => doc.text.slice(span.start, span.end)))];
+  const hitWords = [...new Set(hitIndexes.map((index) => doc.text.slice(spans[index].start, spans[index].end)))];
   return { snippet, hitWords };
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** Words repeat across results and queries; their stems are remembered (bounded). */
+function stemCached(word: string, language: IndexLanguage): string {
+  const key = `${language}:${word}`;
+  let stemmed = stemCache.get(key);
+  if (stemmed === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = stem(word, language);
+    stemCache.set(key, stemmed);
+  }
+  return stemmed;
 }
 
 /** True when `text` contains `phrase` word for word (case, apostrophes and spacing aside). */
