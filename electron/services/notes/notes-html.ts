@@ -1,0 +1,194 @@
+import MarkdownIt from 'markdown-it';
+import type { ColourSlot } from '../../common/annotation-model';
+import { sanitizeArticleHtml } from '../library/article-html';
+import { countLabel, displayDate, MISSING_LABEL, type NotesBriefing, type NotesDocument, type NotesEntry } from './notes-document';
+
+export interface NotesHtmlOptions {
+  paper: 'A4' | 'Letter';
+  /** `@font-face` rules for the bundled fonts (family 'Literata'); '' in tests. */
+  fontCss: string;
+}
+
+/**
+ * Comments are Markdown typed by the user: no raw HTML (it prints as text), and headings become bold
+ * paragraphs so the only headings in the document are its title (h1) and the briefing titles (h2),
+ * which Chromium turns into the PDF outline.
+ */
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+markdown.renderer.rules.heading_open = () => '<p><strong>';
+markdown.renderer.rules.heading_close = () => '</strong></p>\n';
+
+/** Print-safe strong tones of the five highlight colours (the swatch colours of the light theme). */
+export const PRINT_COLOURS: Record<ColourSlot, string> = {
+  c1: '#e0b000',
+  c2: '#3b82f6',
+  c3: '#22a55a',
+  c4: '#e0453f',
+  c5: '#9b5de5',
+};
+
+/** The comment as safe HTML: Markdown rendered with raw HTML off, then run through the article sanitizer. */
+export function renderCommentHtml(comment: string): string {
+  return sanitizeArticleHtml(markdown.render(comment));
+}
+
+/** One complete, self-contained HTML document of the notes, for Chromium to print to PDF. */
+export function renderNotesHtml(doc: NotesDocument, options: NotesHtmlOptions): string {
+  const exported = displayDate(doc.exportedAt);
+  const facts = [
+    doc.libraryName ? fact('Library', doc.libraryName) : '',
+    doc.scopeLabel ? fact('Scope', doc.scopeLabel) : '',
+    exported ? fact('Exported', `<time datetime="${escapeAttr(doc.exportedAt)}">${escapeHtml(exported)}</time>`, true) : '',
+    fact('Contents', countLabel(doc)),
+  ].join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}</title>
+<style>
+${safeCss(options.fontCss)}
+${stylesFor(options.paper)}
+</style>
+</head>
+<body>
+<header class="title-block">
+<h1>${escapeHtml(doc.title)}</h1>
+<dl class="facts">${facts}</dl>
+</header>
+<main>
+${doc.briefings.map((briefing) => renderBriefing(doc, briefing)).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Chromium's print footer (`footerTemplate` of printToPDF / page.pdf): the export title and
+ * "page N of M". It gets no page styles, so everything is inline; pass `headerTemplate()` as the
+ * header, or Chromium prints its own date and title there.
+ */
+export function footerTemplate(title: string): string {
+  return (
+    '<div style="width:100%;margin:0 18mm;font-family:Literata,Georgia,serif;font-size:8pt;color:#555;' +
+    'display:flex;justify-content:space-between;gap:12pt;-webkit-print-color-adjust:exact;print-color-adjust:exact">' +
+    `<span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(title)}</span>` +
+    '<span style="white-space:nowrap"><span class="pageNumber"></span> / <span class="totalPages"></span></span>' +
+    '</div>'
+  );
+}
+
+/** An empty print header (Chromium's default header shows the date and the page title). */
+export function headerTemplate(): string {
+  return '<span></span>';
+}
+
+function renderBriefing(doc: NotesDocument, briefing: NotesBriefing): string {
+  const date = displayDate(briefing.date);
+  const meta = [
+    briefing.source ? `<span class="source">${escapeHtml(briefing.source)}</span>` : '',
+    date && briefing.date ? `<time datetime="${escapeAttr(briefing.date)}">${escapeHtml(date)}</time>` : '',
+  ].filter(Boolean);
+  const lang = briefing.language && briefing.language !== 'und' ? ` lang="${escapeAttr(briefing.language)}"` : '';
+  return `<section class="briefing${briefing.missing ? ' missing' : ''}">
+<div class="briefing-head">
+<h2${lang}>${escapeHtml(briefing.title)}</h2>
+${meta.length ? `<p class="meta">${meta.join('<span class="sep"> · </span>')}</p>` : ''}
+${briefing.url ? `<p class="link"><a href="${escapeAttr(briefing.url)}">${escapeHtml(briefing.url)}</a></p>` : ''}
+${briefing.missing ? `<p class="missing-mark">${MISSING_LABEL}</p>` : ''}
+</div>
+${briefing.notes.map((note) => renderNote(doc, note, lang)).join('\n')}
+</section>`;
+}
+
+function renderNote(doc: NotesDocument, note: NotesEntry, lang: string): string {
+  const label = [
+    doc.show.colourNames && note.colourName ? `<span class="colour-name">${escapeHtml(note.colourName)}</span>` : '',
+    note.paragraph !== null ? `<span class="place">¶&#8239;${note.paragraph}</span>` : '',
+  ].filter(Boolean);
+  const comment = doc.show.comments && note.comment.trim() ? renderCommentHtml(note.comment) : '';
+  const tags = doc.show.tags ? note.tags : [];
+  return `<article class="note ${escapeAttr(note.colour)}">
+${label.length ? `<p class="label"><span class="swatch" aria-hidden="true"></span>${label.join('')}</p>` : ''}
+<blockquote class="quote"${lang}>${escapeHtml(note.quote)}</blockquote>
+${comment ? `<div class="comment">${comment}</div>` : ''}
+${tags.length ? `<p class="tags">${tags.map((tag) => `<span class="tag">#${escapeHtml(tag)}</span>`).join(' ')}</p>` : ''}
+</article>`;
+}
+
+function fact(term: string, value: string, isHtml = false): string {
+  return `<div><dt>${term}</dt><dd>${isHtml ? value : escapeHtml(value)}</dd></div>`;
+}
+
+function stylesFor(paper: 'A4' | 'Letter'): string {
+  const colours = (Object.entries(PRINT_COLOURS) as [ColourSlot, string][])
+    .map(([slot, colour]) => `.note.${slot} { border-left-color: ${colour}; } .note.${slot} .swatch { background: ${colour}; }`)
+    .join('\n');
+  return `
+@page { size: ${paper === 'Letter' ? 'letter' : 'A4'}; margin: 20mm 18mm 22mm 18mm; }
+:root { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+html { font-size: 10.5pt; }
+body {
+  margin: 0; color: #1a1a1a; background: #fff;
+  font-family: 'Literata', Georgia, serif; line-height: 1.5;
+  font-kerning: normal; font-variant-ligatures: common-ligatures; text-rendering: optimizeLegibility;
+  hyphens: auto; orphans: 3; widows: 3;
+}
+h1, h2 { font-weight: 600; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 20pt; margin: 0 0 8pt; letter-spacing: -0.01em; }
+h2 { font-size: 14pt; margin: 0 0 3pt; }
+a { color: #1d4ed8; text-decoration: none; }
+.title-block { border-bottom: 1.5pt solid #1a1a1a; padding-bottom: 10pt; margin-bottom: 18pt; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 12pt; margin: 0; font-size: 9.5pt; }
+.facts div { display: contents; }
+.facts dt { color: #666; font-variant: small-caps; letter-spacing: 0.04em; }
+.facts dd { margin: 0; }
+.briefing { margin: 0 0 20pt; }
+/* A briefing's heading never stands alone at the foot of a page. */
+.briefing-head { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+.briefing + .briefing { border-top: 0.5pt solid #bbb; padding-top: 14pt; }
+.meta, .link { margin: 0; font-size: 9pt; color: #555; }
+.link a { overflow-wrap: anywhere; }
+.missing-mark {
+  display: inline-block; margin: 4pt 0 0; padding: 1pt 6pt; font-size: 8.5pt; color: #8a1c1c;
+  border: 0.75pt solid #8a1c1c; border-radius: 3pt;
+}
+.note {
+  margin: 10pt 0 0; padding: 2pt 0 2pt 10pt; border-left: 3pt solid #999;
+  break-inside: avoid; page-break-inside: avoid;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+${colours}
+.label { margin: 0 0 2pt; font-size: 8.5pt; color: #555; font-variant: small-caps; letter-spacing: 0.04em; }
+.swatch { display: inline-block; width: 6pt; height: 6pt; border-radius: 50%; margin-right: 5pt; vertical-align: 0.05em; }
+.place { margin-left: 8pt; font-variant: normal; letter-spacing: 0; }
+.quote { margin: 0; font-style: italic; white-space: pre-line; overflow-wrap: anywhere; }
+.comment { margin-top: 4pt; font-size: 10pt; overflow-wrap: anywhere; }
+.comment > :first-child { margin-top: 0; }
+.comment > :last-child { margin-bottom: 0; }
+.comment p, .comment ul, .comment ol, .comment pre, .comment blockquote { margin: 0 0 4pt; }
+.comment ul, .comment ol { padding-left: 16pt; }
+.comment blockquote { padding-left: 8pt; border-left: 1pt solid #ccc; color: #444; }
+.comment pre, .comment code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
+.comment pre { white-space: pre-wrap; }
+.tags { margin: 3pt 0 0; font-size: 8.5pt; color: #555; }
+.tag { display: inline-block; margin-right: 3pt; overflow-wrap: anywhere; }
+`;
+}
+
+/** The caller's font rules go inside a <style> element: no `<` (CSS escape `\3c `), so they cannot close it. */
+function safeCss(css: string): string {
+  return (css ?? '').replace(/</g, '\\3c ');
+}
+
+export function escapeHtml(text: string): string {
+  return String(text).replace(/[&<>"']/g, (char) => ESCAPES[char]);
+}
+
+function escapeAttr(text: string): string {
+  return escapeHtml(text);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
