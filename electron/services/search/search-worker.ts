@@ -9,6 +9,8 @@ import type { WorkerData, WorkerMessage, WorkerRequest } from './worker-protocol
 const port = parentPort!;
 const { cacheDir } = workerData as WorkerData;
 let engine: SearchEngine | null = null;
+/** Messages are handled as they arrive; all but `open` first wait for an `open` in progress. */
+let opening: Promise<unknown> = Promise.resolve();
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
@@ -22,9 +24,12 @@ port.on('message', async (request: WorkerRequest) => {
 
 async function handle(request: WorkerRequest): Promise<unknown> {
   if (request.type === 'open') {
-    engine = await SearchEngine.open(request.root, cacheDir, { onCoverage: (coverage) => post({ kind: 'coverage', coverage }) });
+    const opened = SearchEngine.open(request.root, cacheDir, { onCoverage: (coverage) => post({ kind: 'coverage', coverage }) });
+    opening = opened.catch(() => undefined);
+    engine = await opened;
     return null;
   }
+  await opening;
   if (!engine) {
     if (request.type === 'idle') return null;
     throw new Error('no library is open in the search worker');
