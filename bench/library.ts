@@ -11,6 +11,7 @@ import { LibraryService } from '../electron/services/library/library-service';
 import { scanFolder } from '../electron/services/library/scan-folder';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { attachWebHost, ScriptedPorts, WEB_ENTRY } from '../e2e/host/web-host';
+import { chromiumPrinter } from '../e2e/host/chromium-print';
 import { median, readPassages, round, writeLibrary } from './corpus';
 
 const DOCS = 10_000;
@@ -63,7 +64,7 @@ async function measureListPaint(sandbox: string, library: string): Promise<numbe
     const timings: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const ports = new ScriptedPorts();
+      const ports = new ScriptedPorts(chromiumPrinter(async () => browser));
       await attachWebHost(context, { userData: join(sandbox, `ui-${run}`), sampleLibrary: library, defaultLibrary: library }, ports);
       const page = await context.newPage();
       await page.goto(WEB_ENTRY);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, _electron, type Page, type ElectronApplication } from '@playwright/test';
 import { attachWebHost, ScriptedPorts, WEB_ENTRY, type WebHost } from './host/web-host';
+import { chromiumPrinter } from './host/chromium-print';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
 
 export type AppTarget = 'web' | 'electron';
@@ -65,7 +66,7 @@ export const test = base.extend<Fixtures>({
         close = () => electronApp.close();
       } else {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-        handle.host = await attachWebHost(context, { userData, sampleLibrary: SAMPLE_LIBRARY, defaultLibrary: library }, new ScriptedPorts(), (line) =>
+        handle.host = await attachWebHost(context, { userData, sampleLibrary: SAMPLE_LIBRARY, defaultLibrary: library }, new ScriptedPorts(chromiumPrinter(async () => browser)), (line) =>
           testInfo.annotations.push({ type: 'host', description: line }),
         );
         handle.page = await context.newPage();

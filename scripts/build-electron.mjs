@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * Bundles the Electron main process, its search worker and the preload (run after `vite build`, which writes
+ * Bundles the Electron main process, its search worker and the preload, and writes the print fonts (run after `vite build`, which writes
  * dist/renderer). Both become single CommonJS files: the main bundle so the packaged app needs
  * no node_modules, the preload because a sandboxed preload cannot require anything but electron.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { printFontCss } from './print-fonts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,5 +44,8 @@ if (strays.length > 0 || /\brequire\(\s*[^"'`\s]/.test(preload)) {
   console.error(`build-electron: the preload must require only "electron", but it requires: ${strays.join(', ') || 'a computed path'}`);
   process.exit(1);
 }
+
+// The notes PDF's fonts, read by the services when printing (see print-fonts.mjs).
+await writeFile(join(root, 'dist/main/print-fonts.css'), await printFontCss());
 
 for (const { out } of outputs) console.log(`built ${relative(process.cwd(), join(root, out)) || out}`);

@@ -1,16 +1,18 @@
 /**
  * `npm run preview`: the same renderer and services as the desktop app, in a local Chromium
  * window through the test host, for machines where the Electron binary cannot be downloaded.
- * Folder choice and link confirmation, native dialogs in Electron, are asked in this terminal.
+ * Folder choice, link confirmation and where to save an export, native dialogs in Electron, are
+ * asked in this terminal. PDFs are printed by a second, headless Chromium (page.pdf needs one).
  */
 import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { attachWebHost, WEB_ENTRY } from '../e2e/host/web-host';
+import { chromiumPrinter } from '../e2e/host/chromium-print';
 import type { HostPorts } from '../electron/services/app/host-ports';
 
 const ask = async (question: string) => {
@@ -22,18 +24,33 @@ const ask = async (question: string) => {
   }
 };
 
+const expandHome = (path: string) => resolve(path.replace(/^~(?=\/|$)/, homedir()));
+
+const openWithSystem = (target: string) =>
+  spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [target], { detached: true, stdio: 'ignore' }).on('error', () => {
+    console.log(`Could not open it with the system; it is ${target}`);
+  });
+
+let printBrowser: Promise<Browser> | undefined;
+
 const terminalPorts: HostPorts = {
   async chooseFolder() {
     const answer = await ask('\nOpen library: type a folder path and press Enter (empty to cancel): ');
-    return answer ? resolve(answer.replace(/^~(?=\/|$)/, homedir())) : null;
+    return answer ? expandHome(answer) : null;
   },
   async confirmExternalLink(url) {
     return /^y(es)?$/i.test(await ask(`\nOpen ${url} in your browser? [y/N] `));
   },
   async openInBrowser(url) {
-    spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { detached: true, stdio: 'ignore' }).on('error', () => {
-      console.log(`Could not start a browser; the address is ${url}`);
-    });
+    openWithSystem(url);
+  },
+  async chooseExportPath(defaultPath) {
+    const answer = await ask(`\nExport notes to (Enter for ${defaultPath}, "-" to cancel): `);
+    return answer === '-' ? null : answer ? expandHome(answer) : defaultPath;
+  },
+  printToPdf: chromiumPrinter(() => (printBrowser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }))),
+  async showInFolder(path) {
+    openWithSystem(dirname(path));
   },
 };
 
@@ -57,3 +74,4 @@ const page = await context.newPage();
 await page.goto(WEB_ENTRY);
 console.log(`Briefing Reader preview is open. Library: ${paths.defaultLibrary} (on first run). Settings: ${userData}. Close the window to stop.`);
 await new Promise<void>((done) => browser.on('disconnected', () => done()));
+await (await printBrowser)?.close();

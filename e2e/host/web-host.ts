@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, resolveAppPath } fro
 import { createBriefingServices, type BriefingServices } from '../../electron/services/app/briefing-services';
 import { dispatch } from '../../electron/services/app/dispatch';
 import type { AppPaths, HostPorts } from '../../electron/services/app/host-ports';
+import type { BriefingEvent } from '../../electron/common/events';
 
 /** Where the web target serves the renderer. `.localhost` never leaves the machine. */
 export const WEB_ORIGIN = 'http://briefing.localhost';
@@ -15,13 +16,32 @@ export const WEB_ENTRY = `${WEB_ORIGIN}/index.html`;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = join(repoRoot, 'dist', 'renderer');
 export const SEARCH_WORKER = join(repoRoot, 'dist', 'main', 'search-worker.cjs');
+export const PRINT_FONTS = join(repoRoot, 'dist', 'main', 'print-fonts.css');
 
 /** Scripted answers for what would be native dialogs in Electron, and a record of what was asked. */
 export class ScriptedPorts implements HostPorts {
   nextFolder: string | null = null;
   confirmLinks = false;
+  /** The save dialog's answer: a path, or null for Cancel. */
+  nextExportPath: string | null = null;
   readonly confirmations: string[] = [];
   readonly opened: string[] = [];
+  /** The default path each save dialog offered. */
+  readonly savePrompts: string[] = [];
+  /** Files shown in the file manager. */
+  readonly shownInFolder: string[] = [];
+
+  /** `print` is Chromium's page.pdf behind the same options Electron uses (see chromium-print.ts). */
+  constructor(readonly printToPdf: HostPorts['printToPdf']) {}
+
+  async chooseExportPath(defaultPath: string) {
+    this.savePrompts.push(defaultPath);
+    return this.nextExportPath;
+  }
+
+  async showInFolder(path: string) {
+    this.shownInFolder.push(path);
+  }
 
   async chooseFolder() {
     const folder = this.nextFolder;
@@ -69,11 +89,11 @@ function bundlePreload(): Promise<string> {
  */
 export async function attachWebHost<P extends HostPorts>(
   context: BrowserContext,
-  paths: Omit<AppPaths, 'searchWorker'>,
+  paths: Omit<AppPaths, 'searchWorker' | 'printFonts'>,
   ports: P,
   log: (message: string) => void = () => undefined,
 ): Promise<WebHost<P>> {
-  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER }, ports, log);
+  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER, printFonts: PRINT_FONTS }, ports, log, (event) => broadcast(context, event));
   const host: WebHost<P> = { ports, blockedRequests: [], cspViolations: [], services };
   context.on('close', () => void services.dispose());
 
@@ -89,6 +109,14 @@ export async function attachWebHost<P extends HostPorts>(
   });
   await context.addInitScript({ content: await bundlePreload() });
   return host;
+}
+
+/** Hands a host event to every app page of the context, as Electron's `webContents.send` would. */
+function broadcast(context: BrowserContext, event: BriefingEvent): void {
+  for (const page of context.pages()) {
+    if (!isAppUrl(page.url(), WEB_ORIGIN)) continue;
+    page.evaluate((payload) => window.__briefingEvent?.(payload), event).catch(() => undefined);
+  }
 }
 
 async function serve(route: Route, host: WebHost, log: (message: string) => void): Promise<void> {

@@ -12,7 +12,8 @@ import type { Annotation } from './annotation-model';
 import type { BriefingAnnotations, LibraryNotes } from './notes-model';
 import { isAnnotation } from './annotation-validate';
 import { COLOUR_SLOTS } from './annotation-model';
-import { checkArgs, isArrayOf, isBoolean, isNumberIn, isOneOf, isPartialRecord, isString, type Check } from './validate';
+import { checkArgs, isArrayOf, isBoolean, isNumberIn, isOneOf, isPartialRecord, isRecord, isString, type Check } from './validate';
+import type { ExportOutcome, ExportRequest } from './export-model';
 
 export interface BriefingApi {
   /** The library the user had open last; on first run, a writable copy of the sample library. */
@@ -51,6 +52,16 @@ export interface BriefingApi {
    * link is not https or the user declines. Never navigates the app window.
    */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Exports the notes of a scope: asks where to save (the host's save dialog), renders the PDF,
+   * Markdown or W3C JSON, and writes it atomically, so a failed export leaves no partial file.
+   * Sends `export-progress` events while it runs. An empty scope resolves `empty` without asking;
+   * a cancelled dialog resolves `cancelled`; a destination that cannot be written rejects with a
+   * message naming it.
+   */
+  exportNotes(request: ExportRequest): Promise<ExportOutcome>;
+  /** Shows a file this session exported in the system file manager. Any other path is refused. */
+  showExportedFile(path: string): Promise<void>;
 }
 
 export type MethodName = keyof BriefingApi;
@@ -64,6 +75,21 @@ const briefingId = isString(1024);
 
 const colourMeanings = isPartialRecord(Object.fromEntries(COLOUR_SLOTS.map((slot) => [slot, isString(60)])));
 
+const exportFormat = isOneOf('pdf', 'markdown', 'json');
+const paperSize = isOneOf('A4', 'Letter');
+const exportOptions = isRecord({
+  comments: isBoolean,
+  tags: isBoolean,
+  colourNames: isBoolean,
+  metadata: isBoolean,
+  colours: isArrayOf(isOneOf(...COLOUR_SLOTS), COLOUR_SLOTS.length),
+  order: isOneOf('text', 'date', 'colour'),
+});
+const orNull =
+  (check: Check): Check =>
+  (value) =>
+    value === null ? null : check(value);
+
 const preferencesPatch = isPartialRecord({
   colourMeanings,
   theme: isOneOf('system', 'light', 'dark', 'sepia'),
@@ -71,23 +97,29 @@ const preferencesPatch = isPartialRecord({
   lineHeight: isNumberIn(LINE_HEIGHT_RANGE.min, LINE_HEIGHT_RANGE.max),
   sortKey: isOneOf('date', 'title', 'source'),
   sortDescending: isBoolean,
+  export: isRecord({ format: exportFormat, paper: orNull(paperSize), options: exportOptions }),
 });
 
-const searchRequest: Check = (value) => {
-  const shape = isPartialRecord({
-    text: isString(20_000),
-    limit: isNumberIn(1, 500),
-    filters: isPartialRecord({
-      sources: isArrayOf(isString(1024), 200),
-      languages: isArrayOf(isOneOf('en', 'uk', 'ru', 'und'), 4),
-      dateFrom: isString(40),
-      dateTo: isString(40),
-    }),
-  })(value);
-  if (shape) return shape;
-  const request = value as Record<string, unknown>;
-  return 'text' in request && 'limit' in request && 'filters' in request ? null : 'expected text, filters and limit';
-};
+const searchRequest = isRecord({
+  text: isString(20_000),
+  limit: isNumberIn(1, 500),
+  filters: isPartialRecord({
+    sources: isArrayOf(isString(1024), 200),
+    languages: isArrayOf(isOneOf('en', 'uk', 'ru', 'und'), 4),
+    dateFrom: isString(40),
+    dateTo: isString(40),
+  }),
+});
+
+const exportRequest = isRecord({
+  scope: isRecord(
+    { label: isString(300), briefingIds: isArrayOf(briefingId, 100_000), annotationIds: isArrayOf(isString(200), 200_000) },
+    ['briefingIds', 'annotationIds'],
+  ),
+  format: exportFormat,
+  paper: paperSize,
+  options: exportOptions,
+});
 
 const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   openCurrentLibrary: [],
@@ -105,6 +137,8 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   listAllAnnotations: [],
   getSearchStatus: [],
   openExternal: [isString(8192)],
+  exportNotes: [exportRequest],
+  showExportedFile: [isString(4096)],
 };
 
 /** Every method name, in a fixed order: the preload and the test host expose exactly these. */

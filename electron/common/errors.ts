@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'unreadable'
   | 'library-unavailable'
   | 'refused'
+  | 'unwritable'
   | 'internal';
 
 export interface ApiErrorData {

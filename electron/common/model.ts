@@ -1,4 +1,5 @@
 import { DEFAULT_COLOUR_MEANINGS, type ColourMeanings } from './annotation-model';
+import { DEFAULT_EXPORT_CHOICES, type ExportChoices } from './export-model';
 
 /**
  * The data model shared by every process. Everything here is plain JSON: it crosses IPC and the
@@ -93,6 +94,8 @@ export interface Preferences {
   lineHeight: number;
   sortKey: SortKey;
   sortDescending: boolean;
+  /** The export dialog's last choices; `paper` null means "by the system locale". */
+  export: ExportChoices;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -102,6 +105,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   lineHeight: 1.6,
   sortKey: 'date',
   sortDescending: true,
+  export: DEFAULT_EXPORT_CHOICES,
 };
 
 export const FONT_SIZE_RANGE = { min: 14, max: 30, step: 1 } as const;

@@ -58,3 +58,13 @@ export function checkArgs(args: unknown, checks: readonly Check[]): string | nul
   }
   return null;
 }
+
+/** Like `isPartialRecord`, but every key of the shape must be present (unless listed as optional). */
+export const isRecord =
+  (shape: Record<string, Check>, optional: readonly string[] = []): Check =>
+  (value) => {
+    const problem = isPartialRecord(shape)(value);
+    if (problem) return problem;
+    const missing = Object.keys(shape).find((key) => !optional.includes(key) && !Object.hasOwn(value as object, key));
+    return missing ? `missing field "${missing}"` : null;
+  };

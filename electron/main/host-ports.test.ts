@@ -55,4 +55,24 @@ describe('createElectronHostPorts', () => {
     }
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
+
+  it('asks where to save an export, starting at the offered name, filtered to its format', async () => {
+    const { showSaveDialog } = fakeElectron.dialog;
+    showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/home/me/Notes — Everything.pdf' });
+    expect(await ports.chooseExportPath('/home/me/Documents/Notes — Everything.pdf', 'pdf')).toBe('/home/me/Notes — Everything.pdf');
+    const [window, options] = showSaveDialog.mock.calls[0] as [unknown, Record<string, unknown>];
+    expect(window).toBe(parent);
+    expect(options).toMatchObject({
+      defaultPath: '/home/me/Documents/Notes — Everything.pdf',
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    expect(await ports.chooseExportPath('/x/notes.md', 'markdown')).toBeNull();
+  });
+
+  it('shows an exported file in the file manager', async () => {
+    await ports.showInFolder('/home/me/Notes.pdf');
+    expect(fakeElectron.shell.showItemInFolder).toHaveBeenCalledWith('/home/me/Notes.pdf');
+  });
 });

@@ -1,6 +1,8 @@
-import { dialog, shell, type BaseWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+import { dialog, shell, type BaseWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { EXPORT_EXTENSIONS, type ExportFormat } from '../common/export-model';
 import { isAllowedExternalUrl } from '../common/security';
 import type { HostPorts } from '../services/app/host-ports';
+import { printHtmlToPdf } from './print-to-pdf';
 
 /**
  * The services' host ports on Electron's native dialogs and the system browser. Dialogs are
@@ -41,5 +43,26 @@ export function createElectronHostPorts(parentWindow: () => BaseWindow | null): 
       if (!isAllowedExternalUrl(url)) throw new Error('Only https links can be opened in the browser.');
       await shell.openExternal(url);
     },
+
+    async chooseExportPath(defaultPath, format) {
+      const options: SaveDialogOptions = {
+        title: 'Export notes',
+        buttonLabel: 'Export',
+        defaultPath,
+        filters: [{ name: FORMAT_NAMES[format], extensions: [EXPORT_EXTENSIONS[format]] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+
+    printToPdf: printHtmlToPdf,
+
+    async showInFolder(path) {
+      shell.showItemInFolder(path);
+    },
   };
 }
+
+const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: 'PDF document', markdown: 'Markdown', json: 'W3C Web Annotation JSON' };

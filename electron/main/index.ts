@@ -3,6 +3,7 @@
  * file decides the order (privileged scheme before ready, security before the first window).
  */
 import { app, BrowserWindow, protocol, screen, session } from 'electron';
+import { EVENT_CHANNEL } from '../common/events';
 import { APP_SCHEME } from '../common/security';
 import { createBriefingServices } from '../services/app/briefing-services';
 import { isAppWindow } from './app-windows';
@@ -43,7 +44,9 @@ async function onReady(): Promise<void> {
     userData: app.getPath('userData'),
     documents: process.env.BRIEFING_READER_DOCUMENTS ?? app.getPath('documents'),
   });
-  const api = createBriefingServices(paths, createElectronHostPorts(() => mainWindow));
+  const api = createBriefingServices(paths, createElectronHostPorts(() => mainWindow), console.error, (event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+  });
   app.on('will-quit', () => void api.dispose());
 
   secureSession(session.defaultSession);

@@ -35,5 +35,6 @@ export function resolveRuntimePaths(facts: RuntimeFacts): RuntimePaths {
     defaultLibrary: join(facts.documents, 'Briefing Reader Library'),
     // Worker threads cannot start a script inside the asar archive; electron-builder unpacks it.
     searchWorker: join(facts.bundleDir, 'search-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
+    printFonts: join(facts.bundleDir, 'print-fonts.css'),
   };
 }

@@ -112,7 +112,7 @@ describe('secureWebContents', () => {
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'briefing-security-'));
     // The real confirm-then-open path: the API's openExternal on the Electron host ports.
-    const api = createBriefingServices({ userData: home, sampleLibrary: join(home, 's'), defaultLibrary: join(home, 'd'), searchWorker: join(home, 'unused-search-worker.cjs') }, createElectronHostPorts(() => null));
+    const api = createBriefingServices({ userData: home, sampleLibrary: join(home, 's'), defaultLibrary: join(home, 'd'), searchWorker: join(home, 'unused-search-worker.cjs'), printFonts: join(home, 'unused-print-fonts.css') }, createElectronHostPorts(() => null));
     const app = new EventEmitter();
     secureWebContents(app as unknown as App, (url) => api.openExternal(url), () => undefined);
     contents = new FakeWebContents();

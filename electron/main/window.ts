@@ -10,12 +10,12 @@ export const MIN_WINDOW_SIZE = Object.freeze({ width: 720, height: 480 });
 const BACKGROUND = Object.freeze({ light: '#f7f5f0', dark: '#15181c' });
 
 /**
- * The only web preferences any app window gets. Each flag is the safe value spelled out, not
+ * The only web preferences any app window gets (the print window: the same, without a preload). Each flag is the safe value spelled out, not
  * left to a default, so an Electron upgrade that changes a default cannot loosen the app.
  */
-export function lockedWebPreferences(preloadPath: string): WebPreferences {
+export function lockedWebPreferences(preloadPath?: string): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath ? { preload: preloadPath } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -11,17 +11,26 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
+  executeJavaScript = vi.fn(async (_code: string) => true as unknown);
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-fake'));
+  send = vi.fn();
 }
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows = vi.fn(() => FakeBrowserWindow.instances.filter((window) => !window.destroyed));
+  /** Called with each new window, so a test can script a window the code under test creates. */
+  static configure: ((window: FakeBrowserWindow) => void) | null = null;
 
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
   maximized = false;
   loadURL = vi.fn(async (_url: string) => undefined);
+  loadFile = vi.fn(async (_path: string) => undefined);
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn(() => {
@@ -38,6 +47,7 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
+    FakeBrowserWindow.configure?.(this);
   }
 }
 
@@ -70,12 +80,12 @@ export const fakeElectron = {
   becomeReady: () => resolveReady(),
   BrowserWindow: FakeBrowserWindow,
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  session: { defaultSession: createFakeSession() },
+  session: { defaultSession: createFakeSession(), fromPartition: vi.fn((_partition: string) => createFakeSession()) },
   ipcMain: { handle: vi.fn() },
   screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]) },
   nativeTheme: { shouldUseDarkColors: false },
-  dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
-  shell: { openExternal: vi.fn(async () => undefined) },
+  dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn(), showSaveDialog: vi.fn() },
+  shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn() },
 };
 
 /** Lets queued promise callbacks and timers-at-zero run. */

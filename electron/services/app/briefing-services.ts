@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { BriefingApi } from '../../common/contract';
 import { ApiError } from '../../common/errors';
 import type { LibrarySnapshot } from '../../common/model';
@@ -9,6 +10,8 @@ import { commentOf, quoteOf, tagsOf } from '../../common/annotation-model';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { SearchService } from '../search/search-service';
 import { SettingsStore } from '../settings/settings-store';
+import type { BriefingEvent } from '../../common/events';
+import { exportNotes } from '../notes/export-notes';
 import type { AppPaths, HostPorts } from './host-ports';
 
 /** The API plus what only the host may call: `dispose` is not in the contract, so IPC cannot reach it. */
@@ -23,7 +26,12 @@ export interface BriefingServices extends BriefingApi {
  * The implementation of the API contract on plain Node services. Both hosts call it through
  * `dispatch`, after arguments are validated; it holds which library is open.
  */
-export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (message: string) => void = console.error): BriefingServices {
+export function createBriefingServices(
+  paths: AppPaths,
+  ports: HostPorts,
+  log: (message: string) => void = console.error,
+  emit: (event: BriefingEvent) => void = () => undefined,
+): BriefingServices {
   const library = new LibraryService(join(paths.userData, 'cache', 'libraries'));
   const settings = new SettingsStore(paths.userData);
   const search = new SearchService(paths.searchWorker, join(paths.userData, 'cache', 'search'), log);
@@ -105,6 +113,10 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
     }, delayMs);
   }
 
+  /** Files this session exported: the only paths `showExportedFile` will reveal. */
+  const exported = new Set<string>();
+  let printFontCss: Promise<string> | undefined;
+
   function fingerprintOf(briefingId: string): string | undefined {
     return current?.briefings.find((briefing) => briefing.id === briefingId)?.fingerprint || undefined;
   }
@@ -141,6 +153,33 @@ export function createBriefingServices(paths: AppPaths, ports: HostPorts, log: (
       if (!(await ports.confirmExternalLink(url))) return false;
       await ports.openInBrowser(url);
       return true;
+    },
+    async exportNotes(request) {
+      const preferences = await settings.getPreferences();
+      const outcome = await exportNotes(request, {
+        libraryName: current?.name ?? '',
+        colourMeanings: preferences.colourMeanings,
+        notes: async () => (await allNotes()).items,
+        readArticle: (id) => library.read(openRoot(), id),
+        exportFolder: (await settings.getLastExportFolder()) ?? dirname(paths.defaultLibrary),
+        ports,
+        printFontCss: () =>
+          (printFontCss ??= readFile(paths.printFonts, 'utf8').catch((error: unknown) => {
+            printFontCss = undefined;
+            log(`print fonts could not be read: ${String(error)}`);
+            throw new ApiError('internal', 'The fonts for printing are missing from this installation, so the PDF could not be made. Reinstall Briefing Reader, or export Markdown.');
+          })),
+        progress: (progress) => emit({ type: 'export-progress', progress }),
+      });
+      if (outcome.status === 'written') {
+        exported.add(outcome.path);
+        await settings.rememberExportFolder(dirname(outcome.path));
+      }
+      return outcome;
+    },
+    async showExportedFile(path) {
+      if (!exported.has(path)) throw new ApiError('refused', 'Only a file exported in this session can be shown.');
+      await ports.showInFolder(path);
     },
     dispose: () => {
       clearTimeout(notesTimer);

@@ -14,13 +14,25 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((services) => services.dispose()));
 });
 
+/** Ports whose dialogs are always cancelled; a test overrides what it exercises. */
+const noDialogs: HostPorts = {
+  chooseFolder: async () => null,
+  confirmExternalLink: async () => true,
+  openInBrowser: async () => undefined,
+  chooseExportPath: async () => null,
+  printToPdf: async () => {
+    throw new Error('nothing is printed in these tests');
+  },
+  showInFolder: async () => undefined,
+};
+
 async function setup(ports: Partial<HostPorts> = {}) {
   const base = await tempDir();
   const opened: string[] = [];
   const searchWorker = await searchWorkerBundle();
   const api = createBriefingServices(
-    { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library'), searchWorker },
-    { chooseFolder: async () => null, confirmExternalLink: async () => true, openInBrowser: async (url) => void opened.push(url), ...ports },
+    { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library'), searchWorker, printFonts: join(base, 'no-fonts.css') },
+    { ...noDialogs, openInBrowser: async (url) => void opened.push(url), ...ports },
     () => undefined,
   );
   running.push(api);
@@ -39,6 +51,17 @@ describe('dispatch', () => {
     expect(await call('setPreferences', { fontSize: 500 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/fontSize: expected a number from 14 to 30/) } });
     expect(await call('setPreferences', { theme: 'dark', evil: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/unknown field "evil"/) } });
     expect(await call('setReadingPosition', 'a.md', Number.NaN)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('checks an export request field by field, and shows only files this session exported', async () => {
+    const { call } = await setup();
+    const options = { comments: true, tags: true, colourNames: true, metadata: true, colours: ['c1'], order: 'text' };
+    const good = { scope: { label: 'Everything' }, format: 'pdf', paper: 'A4', options };
+    expect(await call('exportNotes', { ...good, format: 'docx' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/format: expected one of pdf, markdown, json/) } });
+    expect(await call('exportNotes', { ...good, options: { ...options, colours: ['c9'] } })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await call('exportNotes', { ...good, paper: undefined })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await call('exportNotes', { scope: { label: 'x' }, format: 'pdf', paper: 'A4' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/missing field "options"/) } });
+    expect(await call('showExportedFile', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 
   it('opens the sample library on first run and reads a briefing from the copy', async () => {
@@ -76,8 +99,8 @@ describe('dispatch', () => {
     await first.call('setPreferences', { theme: 'sepia', fontSize: 22 });
     await first.call('setReadingPosition', '000_3a44763ac2fa584f.txt', 0.4);
     const again = createBriefingServices(
-      { userData: join(first.base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(first.base, 'elsewhere'), searchWorker: first.searchWorker },
-      { chooseFolder: async () => null, confirmExternalLink: async () => false, openInBrowser: async () => undefined },
+      { userData: join(first.base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(first.base, 'elsewhere'), searchWorker: first.searchWorker, printFonts: '' },
+      { ...noDialogs, confirmExternalLink: async () => false },
     );
     expect(await again.getPreferences()).toMatchObject({ theme: 'sepia', fontSize: 22 });
     expect((await again.openCurrentLibrary()).root).toBe(join(first.base, 'Documents', 'Library'));

@@ -1,3 +1,5 @@
+import type { ExportFormat, PaperSize } from '../../common/export-model';
+
 /**
  * What the services need from the host that plain Node cannot do: native dialogs and the system
  * browser. Electron implements these with `dialog` and `shell`; the test host with scripted answers.
@@ -9,6 +11,24 @@ export interface HostPorts {
   confirmExternalLink(url: string): Promise<boolean>;
   /** Opens an already-confirmed https URL in the system browser. */
   openInBrowser(url: string): Promise<void>;
+  /**
+   * Shows a save dialog for an export, starting at `defaultPath` (a safe file name in a folder);
+   * resolves the chosen absolute path, or null when cancelled.
+   */
+  chooseExportPath(defaultPath: string, format: ExportFormat): Promise<string | null>;
+  /**
+   * Prints a self-contained HTML document (no scripts, fonts inlined) to PDF with Chromium, after
+   * its fonts have loaded: tagged PDF, a document outline from its headings, backgrounds printed,
+   * the page size and margins its CSS sets. Chromium sets the PDF's title metadata from <title>.
+   */
+  printToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
+  /** Shows a file in the system file manager (its folder, with the file selected). */
+  showInFolder(path: string): Promise<void>;
+}
+
+export interface PdfOptions {
+  /** Chromium's fallback page size; the document's own `@page` size wins. */
+  paper: PaperSize;
 }
 
 export interface AppPaths {
@@ -20,4 +40,6 @@ export interface AppPaths {
   defaultLibrary: string;
   /** The bundled search worker script (dist/main/search-worker.cjs). */
   searchWorker: string;
+  /** The bundled print fonts as one stylesheet (dist/main/print-fonts.css). */
+  printFonts: string;
 }

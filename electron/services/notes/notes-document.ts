@@ -2,23 +2,7 @@ import { COLOUR_SLOTS, commentOf, positionOf, quoteOf, tagsOf } from '../../comm
 import type { ColourMeanings, ColourSlot } from '../../common/annotation-model';
 import type { Language } from '../../common/model';
 import type { NoteItem } from '../../common/notes-model';
-
-/** What the export dialog asks: which parts of each note to include, which colours, and in what order. */
-export interface NotesExportOptions {
-  comments: boolean;
-  tags: boolean;
-  colourNames: boolean;
-  /** Briefing metadata: source, date and link. The title is always shown. */
-  metadata: boolean;
-  /** The colours to include; notes of other colours are left out. */
-  colours: ColourSlot[];
-  /**
-   * `text`: briefings newest first (undated last), notes in the order they stand in the text.
-   * `date`: notes newest first by when they were made, still grouped by briefing; briefings by their newest note.
-   * `colour`: briefings as for `text`, notes grouped by colour slot (c1…c5), then in text order.
-   */
-  order: 'text' | 'date' | 'colour';
-}
+import type { NotesExportOptions } from '../../common/export-model';
 
 export interface NotesDocumentInput {
   libraryName: string;

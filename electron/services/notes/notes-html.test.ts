@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildNotesDocument } from './notes-document';
-import { footerTemplate, headerTemplate, renderCommentHtml, renderNotesHtml } from './notes-html';
+import { renderCommentHtml, renderNotesHtml } from './notes-html';
 import { input, note, sampleItems } from './notes.fixture';
 
 const render = (items = sampleItems(), extra: Parameters<typeof input>[2] = {}, paper: 'A4' | 'Letter' = 'A4') =>
@@ -107,9 +107,9 @@ describe('renderNotesHtml', () => {
   });
 
   it('sets the page per paper size, with print-safe colours, unbroken notes and a serif face', () => {
-    expect(render(sampleItems(), {}, 'A4')).toMatch(/@page \{ size: A4; margin: [^}]+\}/);
+    expect(render(sampleItems(), {}, 'A4')).toMatch(/@page \{\s*size: A4; margin: [^;]+;/);
     const html = render(sampleItems(), {}, 'Letter');
-    expect(html).toMatch(/@page \{ size: letter; margin: [^}]+\}/);
+    expect(html).toMatch(/@page \{\s*size: letter; margin: [^;]+;/);
     expect(html).toContain('print-color-adjust: exact');
     expect(html).toContain('page-break-inside: avoid');
     expect(html).toContain("font-family: 'Literata', Georgia, serif");
@@ -123,24 +123,20 @@ describe('renderNotesHtml', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('puts the export title and page numbers in the page footer, quoted so no title can break the rule', () => {
+    const html = renderNotesHtml(buildNotesDocument(input(sampleItems(), {}, { scopeLabel: 'Кабмін "cap" \\ } </style>' })), { paper: 'A4', fontCss: '' });
+    expect(html).toContain('@bottom-left { content: "Notes — Кабмін \\22 cap\\22  \\5c  } \\3c /style>";');
+    expect(html).toContain("@bottom-right { content: counter(page) ' / ' counter(pages);");
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+
+  it('allows no script and no request in the print document', () => {
+    expect(render(sampleItems())).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"`);
+  });
+
   it('renders an empty document without failing', () => {
     const html = render([]);
     expect(html).toContain('<dd>0 notes from 0 briefings</dd>');
     expect(headings(html)).toEqual(['h1:Notes — Everything']);
-  });
-});
-
-describe('print templates', () => {
-  it('puts the escaped title and page numbers in the footer', () => {
-    const footer = footerTemplate('Notes — <Україна> & "cap"');
-    expect(footer).toContain('Notes — &lt;Україна&gt; &amp; &quot;cap&quot;');
-    expect(footer).toContain('<span class="pageNumber"></span>');
-    expect(footer).toContain('<span class="totalPages"></span>');
-    expect(footer).toMatch(/font-size:\s*8pt/);
-    expect(footer).not.toContain('<Україна>');
-  });
-
-  it('has an empty header', () => {
-    expect(headerTemplate()).toBe('<span></span>');
   });
 });

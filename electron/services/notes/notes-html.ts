@@ -32,7 +32,12 @@ export function renderCommentHtml(comment: string): string {
   return sanitizeArticleHtml(markdown.render(comment));
 }
 
-/** One complete, self-contained HTML document of the notes, for Chromium to print to PDF. */
+/**
+ * One complete, self-contained HTML document of the notes, for Chromium to print to PDF. Its own
+ * CSP allows no script and no request but inline fonts. The footer (export title, "page N / M")
+ * is drawn by CSS page-margin boxes, not by Chromium's header/footer templates: those render in
+ * a separate document that cannot use the bundled fonts.
+ */
 export function renderNotesHtml(doc: NotesDocument, options: NotesHtmlOptions): string {
   const exported = displayDate(doc.exportedAt);
   const facts = [
@@ -46,10 +51,11 @@ export function renderNotesHtml(doc: NotesDocument, options: NotesHtmlOptions): 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
 <title>${escapeHtml(doc.title)}</title>
 <style>
 ${safeCss(options.fontCss)}
-${stylesFor(options.paper)}
+${stylesFor(options.paper, doc.title)}
 </style>
 </head>
 <body>
@@ -63,26 +69,6 @@ ${doc.briefings.map((briefing) => renderBriefing(doc, briefing)).join('\n')}
 </body>
 </html>
 `;
-}
-
-/**
- * Chromium's print footer (`footerTemplate` of printToPDF / page.pdf): the export title and
- * "page N of M". It gets no page styles, so everything is inline; pass `headerTemplate()` as the
- * header, or Chromium prints its own date and title there.
- */
-export function footerTemplate(title: string): string {
-  return (
-    '<div style="width:100%;margin:0 18mm;font-family:Literata,Georgia,serif;font-size:8pt;color:#555;' +
-    'display:flex;justify-content:space-between;gap:12pt;-webkit-print-color-adjust:exact;print-color-adjust:exact">' +
-    `<span style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap">${escapeHtml(title)}</span>` +
-    '<span style="white-space:nowrap"><span class="pageNumber"></span> / <span class="totalPages"></span></span>' +
-    '</div>'
-  );
-}
-
-/** An empty print header (Chromium's default header shows the date and the page title). */
-export function headerTemplate(): string {
-  return '<span></span>';
 }
 
 function renderBriefing(doc: NotesDocument, briefing: NotesBriefing): string {
@@ -122,12 +108,16 @@ function fact(term: string, value: string, isHtml = false): string {
   return `<div><dt>${term}</dt><dd>${isHtml ? value : escapeHtml(value)}</dd></div>`;
 }
 
-function stylesFor(paper: 'A4' | 'Letter'): string {
+function stylesFor(paper: 'A4' | 'Letter', title: string): string {
   const colours = (Object.entries(PRINT_COLOURS) as [ColourSlot, string][])
     .map(([slot, colour]) => `.note.${slot} { border-left-color: ${colour}; } .note.${slot} .swatch { background: ${colour}; }`)
     .join('\n');
   return `
-@page { size: ${paper === 'Letter' ? 'letter' : 'A4'}; margin: 20mm 18mm 22mm 18mm; }
+@page {
+  size: ${paper === 'Letter' ? 'letter' : 'A4'}; margin: 20mm 18mm 22mm 18mm;
+  @bottom-left { content: ${cssString(title)}; font: 8pt 'Literata', Georgia, serif; color: #555; vertical-align: top; padding-top: 6mm; }
+  @bottom-right { content: counter(page) ' / ' counter(pages); font: 8pt 'Literata', Georgia, serif; color: #555; vertical-align: top; padding-top: 6mm; }
+}
 :root { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 html { font-size: 10.5pt; }
 body {
@@ -143,7 +133,7 @@ a { color: #1d4ed8; text-decoration: none; }
 .title-block { border-bottom: 1.5pt solid #1a1a1a; padding-bottom: 10pt; margin-bottom: 18pt; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 12pt; margin: 0; font-size: 9.5pt; }
 .facts div { display: contents; }
-.facts dt { color: #666; font-variant: small-caps; letter-spacing: 0.04em; }
+.facts dt { color: #666; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em; line-height: 1.9; }
 .facts dd { margin: 0; }
 .briefing { margin: 0 0 20pt; }
 /* A briefing's heading never stands alone at the foot of a page. */
@@ -161,7 +151,7 @@ a { color: #1d4ed8; text-decoration: none; }
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 ${colours}
-.label { margin: 0 0 2pt; font-size: 8.5pt; color: #555; font-variant: small-caps; letter-spacing: 0.04em; }
+.label { margin: 0 0 2pt; font-size: 7.5pt; color: #555; text-transform: uppercase; letter-spacing: 0.06em; }
 .swatch { display: inline-block; width: 6pt; height: 6pt; border-radius: 50%; margin-right: 5pt; vertical-align: 0.05em; }
 .place { margin-left: 8pt; font-variant: normal; letter-spacing: 0; }
 .quote { margin: 0; font-style: italic; white-space: pre-line; overflow-wrap: anywhere; }
@@ -176,6 +166,11 @@ ${colours}
 .tags { margin: 3pt 0 0; font-size: 8.5pt; color: #555; }
 .tag { display: inline-block; margin-right: 3pt; overflow-wrap: anywhere; }
 `;
+}
+
+/** A CSS string literal: quotes, backslashes and line breaks escaped, so any title is safe in `content:`. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"\n\r<]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** The caller's font rules go inside a <style> element: no `<` (CSS escape `\3c `), so they cannot close it. */

@@ -1,7 +1,8 @@
 import { buildAnnotation, DEFAULT_COLOUR_MEANINGS, type ColourSlot } from '../../common/annotation-model';
 import type { Language } from '../../common/model';
 import type { NoteItem } from '../../common/notes-model';
-import type { NotesDocumentInput, NotesExportOptions } from './notes-document';
+import type { NotesExportOptions } from '../../common/export-model';
+import type { NotesDocumentInput } from './notes-document';
 
 export interface NoteSpec {
   briefingId: string;

@@ -6,6 +6,7 @@ interface SettingsFile {
   preferences: Preferences;
   lastLibrary: string | null;
   recentLibraries: string[];
+  lastExportFolder: string | null;
 }
 
 const RECENT_LIMIT = 8;
@@ -35,9 +36,15 @@ export class SettingsStore {
           ...DEFAULT_PREFERENCES,
           ...(stored.preferences ?? {}),
           colourMeanings: { ...DEFAULT_PREFERENCES.colourMeanings, ...(stored.preferences?.colourMeanings ?? {}) },
+          export: {
+            ...DEFAULT_PREFERENCES.export,
+            ...(stored.preferences?.export ?? {}),
+            options: { ...DEFAULT_PREFERENCES.export.options, ...(stored.preferences?.export?.options ?? {}) },
+          },
         },
         lastLibrary: typeof stored.lastLibrary === 'string' ? stored.lastLibrary : null,
         recentLibraries: Array.isArray(stored.recentLibraries) ? stored.recentLibraries.filter((item) => typeof item === 'string') : [],
+        lastExportFolder: typeof stored.lastExportFolder === 'string' ? stored.lastExportFolder : null,
       };
     }
     return this.settings;
@@ -69,6 +76,16 @@ export class SettingsStore {
     const settings = await this.loadSettings();
     settings.lastLibrary = root;
     settings.recentLibraries = [root, ...settings.recentLibraries.filter((item) => item !== root)].slice(0, RECENT_LIMIT);
+    await this.persist(this.settingsPath, settings);
+  }
+
+  async getLastExportFolder(): Promise<string | null> {
+    return (await this.loadSettings()).lastExportFolder;
+  }
+
+  async rememberExportFolder(folder: string): Promise<void> {
+    const settings = await this.loadSettings();
+    settings.lastExportFolder = folder;
     await this.persist(this.settingsPath, settings);
   }
 

@@ -1,0 +1,150 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COLOUR_MEANINGS } from '../../common/annotation-model';
+import { ApiError } from '../../common/errors';
+import { DEFAULT_EXPORT_CHOICES, type ExportProgress, type ExportRequest } from '../../common/export-model';
+import type { Article } from '../../common/model';
+import type { NoteItem } from '../../common/notes-model';
+import { useTempDirs } from '../test-support/temp-dir';
+import { exportNotes, type NotesExportContext } from './export-notes';
+import { note, sampleItems } from './notes.fixture';
+
+const tempDir = useTempDirs();
+
+function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
+  return { scope: { label: 'Everything' }, format: 'markdown', paper: 'A4', options: DEFAULT_EXPORT_CHOICES.options, ...overrides };
+}
+
+/** The article the reader would show: paragraphs of 100 characters, so a note at offset N is in paragraph ⌊N/100⌋+1. */
+function article(id: string): Article {
+  const paragraphs = Array.from({ length: 12 }, (_, index) => `<p>${String(index + 1).padEnd(100, '.')}</p>`).join('');
+  return { id, title: id, source: null, date: null, url: `https://example.org/${id}`, language: 'en', html: paragraphs, headings: [], metadata: {}, problem: null } as unknown as Article;
+}
+
+async function setup(items: NoteItem[] = sampleItems(), answer: 'choose' | 'cancel' | string = 'choose') {
+  const folder = await tempDir();
+  const asked: string[] = [];
+  const printed: string[] = [];
+  const progress: ExportProgress['stage'][] = [];
+  const context: NotesExportContext = {
+    libraryName: 'Embassy briefings',
+    colourMeanings: DEFAULT_COLOUR_MEANINGS,
+    notes: async () => items,
+    readArticle: async (id) => {
+      if (id === 'gone.md') throw new ApiError('not-found', 'gone');
+      return article(id);
+    },
+    exportFolder: folder,
+    ports: {
+      async chooseExportPath(defaultPath) {
+        asked.push(defaultPath);
+        if (answer === 'cancel') return null;
+        return answer === 'choose' ? defaultPath : answer;
+      },
+      async printToPdf(html) {
+        printed.push(html);
+        return new TextEncoder().encode('%PDF-1.4 printed');
+      },
+    },
+    printFontCss: async () => "@font-face { font-family: 'Literata'; }",
+    progress: (step) => progress.push(step.stage),
+    now: () => new Date('2024-03-05T09:30:00.000Z'),
+  };
+  return { folder, asked, printed, progress, context };
+}
+
+describe('exportNotes', () => {
+  it('writes the Markdown of the scope where the person chose, named after the export', async () => {
+    const { folder, asked, context } = await setup();
+    const outcome = await exportNotes(request(), context);
+    const path = join(folder, 'Notes — Everything.md');
+    expect(asked).toEqual([path]);
+    expect(outcome).toEqual({ status: 'written', path, format: 'markdown', noteCount: 6, briefingCount: 3 });
+    const markdown = await readFile(path, 'utf8');
+    for (const item of sampleItems()) expect(markdown).toContain(item.annotation.target.selector[0].exact);
+    expect(markdown).toContain('Check the **Urals** discount.');
+  });
+
+  it('numbers each note’s paragraph and links its briefing from the briefing’s own text', async () => {
+    const { context, printed } = await setup([note({ briefingId: 'a.md', title: 'A', exact: 'x', start: 450 })]);
+    await exportNotes(request({ format: 'pdf' }), context);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('¶&#8239;5');
+    expect(printed[0]).toContain('href="https://example.org/a.md"');
+    expect(printed[0]).toContain("@font-face { font-family: 'Literata'; }");
+  });
+
+  it('writes the printed PDF bytes and reports each stage', async () => {
+    const { folder, context, progress } = await setup();
+    const outcome = await exportNotes(request({ format: 'pdf' }), context);
+    expect(outcome).toMatchObject({ status: 'written', path: join(folder, 'Notes — Everything.pdf') });
+    expect(await readFile(join(folder, 'Notes — Everything.pdf'), 'utf8')).toBe('%PDF-1.4 printed');
+    expect(progress[0]).toBe('collecting');
+    expect(progress).toContain('composing');
+    expect(progress.slice(-2)).toEqual(['printing', 'writing']);
+  });
+
+  it('exports exactly the notes the scope names: by briefing or by note', async () => {
+    const items = sampleItems();
+    const { context, folder } = await setup(items);
+    await exportNotes(request({ format: 'json', scope: { label: 'Price cap review', briefingIds: ['new.md'] } }), context);
+    const byBriefing = JSON.parse(await readFile(join(folder, 'Notes — Price cap review.json'), 'utf8'));
+    expect(byBriefing.total).toBe(3);
+    expect(byBriefing.first.items.every((item: { target: { source: string } }) => item.target.source.endsWith('new.md'))).toBe(true);
+
+    const chosen = [items[0].annotation.id, items[3].annotation.id];
+    await exportNotes(request({ format: 'json', scope: { label: 'Filtered', annotationIds: chosen } }), context);
+    const byNote = JSON.parse(await readFile(join(folder, 'Notes — Filtered.json'), 'utf8'));
+    expect(byNote.first.items.map((item: { id: string }) => item.id).sort()).toEqual([...chosen].sort());
+  });
+
+  it('says so and asks nothing when the scope has no notes, or none of the chosen colours', async () => {
+    const { context, asked, folder } = await setup();
+    const none = await exportNotes(request({ scope: { label: 'Nothing', briefingIds: ['no-such.md'] } }), context);
+    expect(none).toEqual({ status: 'empty', message: 'There are no notes in this scope, so nothing was exported.' });
+    const wrongColour = await exportNotes(request({ options: { ...DEFAULT_EXPORT_CHOICES.options, colours: ['c5'] } }), context);
+    expect(wrongColour).toMatchObject({ status: 'empty', message: expect.stringContaining('chosen colours') });
+    expect(asked).toEqual([]);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const { context, folder } = await setup(sampleItems(), 'cancel');
+    expect(await exportNotes(request(), context)).toEqual({ status: 'cancelled' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('offers a file name every file system accepts, whatever the scope is called', async () => {
+    const { context, asked } = await setup();
+    await exportNotes(request({ scope: { label: 'Q1: "oil" / gas <draft>?*|' } }), context);
+    expect(basename(asked[0])).toBe('Notes — Q1- -oil- - gas -draft.md');
+  });
+
+  it('exports the notes of a deleted briefing with their quotes, marked', async () => {
+    const gone = note({ briefingId: 'gone.md', title: 'Withdrawn cable', exact: 'Kept after deletion', start: 10, missing: true });
+    const { context, folder } = await setup([gone]);
+    await exportNotes(request(), context);
+    const markdown = await readFile(join(folder, 'Notes — Everything.md'), 'utf8');
+    expect(markdown).toContain('Kept after deletion');
+    expect(markdown).toContain('Briefing no longer in the library');
+  });
+
+  it('refuses an unwritable destination with a clear message and leaves nothing behind', async () => {
+    const { context, folder } = await setup(sampleItems(), 'placeholder');
+    await writeFile(join(folder, 'a-file'), 'not a folder');
+    await mkdir(join(folder, 'taken.md'));
+    for (const [destination, reason] of [
+      [join(folder, 'a-file', 'notes.md'), 'part of that path is a file, not a folder'],
+      [join(folder, 'taken.md'), 'a folder already has that name'],
+    ]) {
+      context.ports.chooseExportPath = async () => destination;
+      const failure = exportNotes(request(), context);
+      await expect(failure).rejects.toThrow(ApiError);
+      await expect(failure).rejects.toThrow(`The notes could not be saved to “${destination}”: ${reason}. Nothing was written`);
+    }
+    expect((await readdir(folder)).sort()).toEqual(['a-file', 'taken.md']);
+    expect(await readdir(join(folder, 'taken.md'))).toEqual([]);
+    expect(await readFile(join(folder, 'a-file'), 'utf8')).toBe('not a folder');
+  });
+});
