@@ -1,15 +1,17 @@
 import type { BriefingSummary, LibrarySnapshot } from '../../../electron/common/model';
 import { api, messageOf } from '../lib/api';
 import { filterBriefings, sortBriefings } from '../lib/library-order';
+import { keepPresent, moveCurrent, NO_SELECTION, type ListSelection } from '../lib/list-selection';
 import { notices } from './notices.svelte';
 import { preferences } from './preferences.svelte';
 
-/** The open library: its listing, the quick filter, and the row the keyboard is on. */
+/** The open library: its listing, the quick filter, the row the keyboard is on and the rows selected. */
 class LibraryState {
   /** Raw, not deeply reactive: a 10,000-row listing is replaced whole, never edited in place. */
   snapshot = $state.raw<LibrarySnapshot | null>(null);
-  filter = $state('');
-  selectedId = $state<string | null>(null);
+  private filterText = $state('');
+  /** Raw and replaced whole, like the snapshot: see lib/list-selection. */
+  private chosen = $state.raw<ListSelection>(NO_SELECTION);
   loading = $state(false);
   /** Set when the library could not be opened at all; the view shows it instead of a list. */
   error = $state<string | null>(null);
@@ -19,6 +21,42 @@ class LibraryState {
   );
   readonly visible = $derived(filterBriefings(this.sorted, this.filter));
   readonly problemCount = $derived(this.snapshot?.briefings.filter((briefing) => briefing.problem?.severity === 'error').length ?? 0);
+  /** The selected briefings in the list's order: what the notes export means by "selected in the library". */
+  readonly selectedBriefings = $derived(this.chosen.ids.size === 0 ? [] : this.visible.filter((briefing) => this.chosen.ids.has(briefing.id)));
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  set filter(text: string) {
+    this.filterText = text;
+    this.chosen = keepPresent(this.chosen, this.visible);
+  }
+
+  /**
+   * The current row, the anchor and the selected ids, as the list changes them. Only rows shown
+   * can be selected: a row the filter hides, or a briefing gone from the library, drops out.
+   */
+  get selection(): ListSelection {
+    return this.chosen;
+  }
+
+  set selection(next: ListSelection) {
+    this.chosen = keepPresent(next, this.visible);
+  }
+
+  /** The current row (the reader opens it and steps from it); setting it moves the current row. */
+  get selectedId(): string | null {
+    return this.chosen.current;
+  }
+
+  set selectedId(id: string | null) {
+    this.selection = moveCurrent(this.chosen, id);
+  }
+
+  get selectedIds(): ReadonlySet<string> {
+    return this.chosen.ids;
+  }
 
   private async load(request: () => Promise<LibrarySnapshot | null>): Promise<void> {
     this.loading = true;
@@ -27,8 +65,13 @@ class LibraryState {
       if (snapshot) {
         // Paired with `briefing:library-painted` (BriefingList): the bench measures the gap.
         performance.mark('briefing:library-data');
-        if (snapshot.root !== this.snapshot?.root) this.filter = '';
+        if (snapshot.root !== this.snapshot?.root) {
+          // Ids are paths inside the library: in another folder they would name other briefings.
+          this.filterText = '';
+          this.chosen = NO_SELECTION;
+        }
         this.snapshot = snapshot;
+        this.chosen = keepPresent(this.chosen, this.visible);
         this.error = null;
       }
     } catch (error) {
