@@ -4,6 +4,7 @@
  */
 import { benchAnchoring } from './anchoring';
 import { benchAnnotationStore } from './annotation-store';
+import { benchExport } from './export';
 import { benchLibrary } from './library';
 import { benchSearch } from './search';
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   library: benchLibrary,
   search: benchSearch,
   annotations: async () => ({ ...(await benchAnchoring()), ...(await benchAnnotationStore()) }),
+  export: benchExport,
 };
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

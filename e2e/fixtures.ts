@@ -108,3 +108,23 @@ export async function openByTitle(page: Page, words: string): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.locator('article h1, [role="alert"]').first()).toBeVisible();
 }
+
+/** Selects the first occurrence of `text` in the open article, as dragging across it would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const body = document.querySelector('.article-body')!;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.nodeValue!.indexOf(needle);
+      if (index >= 0) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + needle.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`not in the article: ${needle}`);
+  }, text);
+}

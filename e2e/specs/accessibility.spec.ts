@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, briefingRows, openByTitle } from '../fixtures';
+import { test, expect, briefingRows, openByTitle, selectText } from '../fixtures';
 
 for (const theme of ['light', 'dark', 'sepia'] as const) {
   test(`no serious accessibility violations in the library, reader and search (${theme})`, async ({ app }, testInfo) => {
@@ -35,20 +35,7 @@ for (const theme of ['light', 'dark'] as const) {
     await openByTitle(page, '22 concrete');
     const passages = ['We proposed 22 very specific actions', 'tough but productive', 'the final hundred yards', 'They are advancing in metres, not kilometres', 'It is a stalemate'];
     for (const [index, passage] of passages.entries()) {
-      await page.evaluate((needle) => {
-        const body = document.querySelector('.article-body')!;
-        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.nodeValue!.indexOf(needle);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + needle.length);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-          return;
-        }
-      }, passage);
+      await selectText(page, passage);
       await page.keyboard.press(String(index + 1));
     }
     const cards = page.getByRole('complementary', { name: 'Notes on this briefing' }).getByRole('listitem');
@@ -67,6 +54,11 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('list', { name: 'Notes' }).getByRole('listitem')).toHaveCount(5);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: testInfo.outputPath(`notes-${theme}.png`) });
+
+    await page.keyboard.press('Control+e');
+    await expect(page.getByRole('dialog', { name: 'Export notes' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`export-${theme}.png`) });
   });
 }
 

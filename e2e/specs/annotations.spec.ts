@@ -1,31 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openByTitle, type AppHandle } from '../fixtures';
+import { test, expect, openByTitle, selectText as select, type AppHandle } from '../fixtures';
 
 const SEED = '000_3a44763ac2fa584f.txt';
 const PASSAGE = 'We proposed 22 very specific actions';
-
-/** Selects the first occurrence of `text` in the article, as a person dragging across it would. */
-async function select(page: Page, text: string) {
-  await page.evaluate((needle) => {
-    const body = document.querySelector('.article-body')!;
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.nodeValue!.indexOf(needle);
-      if (index >= 0) {
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + needle.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`not in the article: ${needle}`);
-  }, text);
-}
 
 /** The text painted by each annotation colour highlight. */
 const painted = (page: Page) =>

@@ -27,10 +27,11 @@ describe('renderNotesHtml', () => {
     expect(html).toContain('<dd>6 notes from 3 briefings</dd>');
   });
 
-  it('has only the title h1 and one h2 per briefing, even when a comment has Markdown headings', () => {
+  it('has one heading per briefing and no other (the PDF outline), even when a comment has Markdown headings', () => {
     const items = [...sampleItems(), note({ briefingId: 'new.md', title: 'Price cap review', date: '2023-02-05', exact: 'More', start: 1000, comment: '# Big\n\n## Smaller\n\n### Smallest\n\nSetext\n======' })];
     const html = render(items);
-    expect(headings(html)).toEqual(['h1:Notes — Everything', 'h2:Price cap review', 'h2:Grain corridor talks', 'h2:Звернення Президента']);
+    expect(html).toContain('<p class="doc-title">Notes — Everything</p>');
+    expect(headings(html)).toEqual(['h2:Price cap review', 'h2:Grain corridor talks', 'h2:Звернення Президента']);
     expect(html).toContain('<p><strong>Big</strong></p>');
     expect(html).toContain('<p><strong>Setext</strong></p>');
   });
@@ -137,6 +138,6 @@ describe('renderNotesHtml', () => {
   it('renders an empty document without failing', () => {
     const html = render([]);
     expect(html).toContain('<dd>0 notes from 0 briefings</dd>');
-    expect(headings(html)).toEqual(['h1:Notes — Everything']);
+    expect(headings(html)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export interface NotesHtmlOptions {
 
 /**
  * Comments are Markdown typed by the user: no raw HTML (it prints as text), and headings become bold
- * paragraphs so the only headings in the document are its title (h1) and the briefing titles (h2),
+ * paragraphs so the only headings in the document are the briefing titles (h2),
  * which Chromium turns into the PDF outline.
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
@@ -60,7 +60,7 @@ ${stylesFor(options.paper, doc.title)}
 </head>
 <body>
 <header class="title-block">
-<h1>${escapeHtml(doc.title)}</h1>
+<p class="doc-title">${escapeHtml(doc.title)}</p>
 <dl class="facts">${facts}</dl>
 </header>
 <main>
@@ -126,9 +126,11 @@ body {
   font-kerning: normal; font-variant-ligatures: common-ligatures; text-rendering: optimizeLegibility;
   hyphens: auto; orphans: 3; widows: 3;
 }
-h1, h2 { font-weight: 600; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
-h1 { font-size: 20pt; margin: 0 0 8pt; letter-spacing: -0.01em; }
-h2 { font-size: 14pt; margin: 0 0 3pt; }
+/* The title is not a heading: Chromium's PDF outline is built from headings, and it should list the briefings. */
+.doc-title, h2 { font-weight: 600; line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+.doc-title { font-size: 20pt; margin: 0 0 8pt; letter-spacing: -0.01em; }
+/* pre-wrap keeps the space where a long title wraps: Chromium's outline joins the lines without it. */
+h2 { font-size: 14pt; margin: 0 0 3pt; white-space: pre-wrap; }
 a { color: #1d4ed8; text-decoration: none; }
 .title-block { border-bottom: 1.5pt solid #1a1a1a; padding-bottom: 10pt; margin-bottom: 18pt; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 12pt; margin: 0; font-size: 9.5pt; }

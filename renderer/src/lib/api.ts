@@ -1,10 +1,12 @@
 import type { BriefingApi, MethodName, RawBriefingApi } from '../../../electron/common/contract';
 import { METHOD_NAMES } from '../../../electron/common/contract';
 import { ApiError } from '../../../electron/common/errors';
+import type { BriefingEvent, BriefingEventSource } from '../../../electron/common/events';
 
 declare global {
   interface Window {
     briefing: RawBriefingApi;
+    briefingEvents: BriefingEventSource;
   }
 }
 
@@ -24,6 +26,11 @@ export const api: BriefingApi = Object.fromEntries(
     },
   ]),
 ) as unknown as BriefingApi;
+
+/** Listens to what the host reports unasked (progress of long work); returns the way to stop. */
+export function onHostEvent(listener: (event: BriefingEvent) => void): () => void {
+  return window.briefingEvents.subscribe(listener);
+}
 
 /** The message to show for any caught error. */
 export function messageOf(error: unknown): string {

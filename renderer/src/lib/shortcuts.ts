@@ -18,13 +18,15 @@ export type ShortcutAction =
   | 'pick-colour'
   | 'comment'
   | 'undo'
-  | 'redo';
+  | 'redo'
+  | 'export-notes';
 
 export type ViewName = 'library' | 'search' | 'notes' | 'reader';
 
 export interface Shortcut {
   keys: string[];
-  action: ShortcutAction;
+  /** Null for keys the focused list handles itself; they are listed so the help is complete. */
+  action: ShortcutAction | null;
   label: string;
   views: ViewName[];
 }
@@ -33,7 +35,9 @@ const EVERYWHERE: ViewName[] = ['library', 'search', 'notes', 'reader'];
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: ['Ctrl', 'F'], action: 'focus-filter', label: 'Filter the list by title', views: ['library'] },
-  { keys: ['↑', '↓'], action: 'focus-filter', label: 'Move through the list (Enter opens)', views: ['library', 'search'] },
+  { keys: ['↑', '↓'], action: null, label: 'Move through the list (Enter opens)', views: ['library', 'search'] },
+  { keys: ['Shift', '↑', '↓'], action: null, label: 'Select a range (also Shift+click; Ctrl+click adds one)', views: ['library'] },
+  { keys: ['Space'], action: null, label: 'Select or unselect the current row (Ctrl+A: all shown)', views: ['library'] },
   { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'notes', 'reader'] },
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
   { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
@@ -47,6 +51,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['−'], action: 'font-smaller', label: 'Smaller text', views: ['reader'] },
   { keys: ['0'], action: 'font-reset', label: 'Default text size', views: ['reader'] },
   { keys: ['/'], action: 'open-search', label: 'Search every briefing (also Ctrl+K)', views: EVERYWHERE },
+  { keys: ['Ctrl', 'E'], action: 'export-notes', label: 'Export notes to PDF, Markdown or JSON', views: EVERYWHERE },
   { keys: ['Ctrl', 'O'], action: 'open-library', label: 'Open another library folder', views: EVERYWHERE },
   { keys: ['T'], action: 'cycle-theme', label: 'Next theme (system, light, sepia, dark)', views: EVERYWHERE },
   { keys: ['?'], action: 'help', label: 'Show these shortcuts', views: EVERYWHERE },
@@ -68,6 +73,7 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   if (command && !input.altKey) {
     if (key === 'o') return 'open-library';
+    if (key === 'e') return 'export-notes';
     if (key === 'k') return 'open-search';
     if (key === 'f') return view === 'reader' ? 'find-in-article' : view === 'library' ? 'focus-filter' : null;
     if (key === 'g' && view === 'reader') return input.shiftKey ? 'previous-hit' : 'next-hit';

@@ -22,6 +22,9 @@ class NotesState {
     [...new Map((this.data?.items ?? []).map((item) => [item.briefingId, item.title])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
   );
 
+  /** True when any filter narrows the list: the export dialog then offers "the notes view's filter". */
+  readonly filtered = $derived(!!(this.text.trim() || this.colours.length || this.tag || this.source || this.briefing || this.dateFrom || this.dateTo));
+
   readonly visible = $derived.by(() => {
     const words = fold(this.text).split(/\s+/).filter(Boolean);
     return (this.data?.items ?? [])
