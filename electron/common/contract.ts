@@ -4,7 +4,7 @@
  * for each method's arguments. The renderer trusts nothing but this; hosts trust nothing from it
  * until `validateArgs` passes.
  */
-import type { Article, LibrarySnapshot, Preferences, ReadingPosition } from './model';
+import type { Article, LibrarySnapshot, Preferences, ReadingPosition, RecentLibrary } from './model';
 import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE } from './model';
 import type { ApiResult } from './errors';
 import type { SearchCoverage, SearchRequest, SearchResponse } from './search-model';
@@ -28,7 +28,16 @@ export interface BriefingApi {
   /** Merges the given fields into the saved preferences and returns the result. */
   setPreferences(patch: Partial<Preferences>): Promise<Preferences>;
   getReadingPosition(id: string): Promise<ReadingPosition | null>;
+  /** Saves where the reader is; reaching 95 % marks the briefing read. */
   setReadingPosition(id: string, fraction: number): Promise<void>;
+  /** Where each briefing of the open library was left and whether it is read, by id (unopened ones are absent). */
+  getReadingStates(): Promise<Record<string, ReadingPosition>>;
+  /** Marks briefings of the open library read or unread. */
+  setRead(ids: string[], read: boolean): Promise<void>;
+  /** The libraries opened before, most recent first. */
+  listRecentLibraries(): Promise<RecentLibrary[]>;
+  /** Opens a library from the recent list; any other path is refused (the folder dialog is the way to others). */
+  openRecentLibrary(path: string): Promise<LibrarySnapshot>;
   /**
    * Full-text search over the open library. Never rejects for what a person typed: a query that
    * cannot be run comes back with `refused` set. Works while the index is still building, over the
@@ -130,6 +139,10 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   setPreferences: [preferencesPatch],
   getReadingPosition: [briefingId],
   setReadingPosition: [briefingId, isNumberIn(0, 1)],
+  getReadingStates: [],
+  setRead: [isArrayOf(briefingId, 100_000), isBoolean],
+  listRecentLibraries: [],
+  openRecentLibrary: [isString(4096)],
   search: [searchRequest],
   listAnnotations: [briefingId],
   saveAnnotation: [briefingId, isAnnotation],

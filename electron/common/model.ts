@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'too-large'
   | 'invalid-utf8'
   | 'front-matter'
+  | 'no-article'
   | 'unreadable'
   | 'vanished';
 
@@ -115,4 +116,18 @@ export const LINE_HEIGHT_RANGE = { min: 1.3, max: 2.1, step: 0.1 } as const;
 export interface ReadingPosition {
   fraction: number;
   updatedAt: string;
+  /** Read to the end (95 % or more) once, or marked read; marking unread clears it. */
+  read?: boolean;
+}
+
+/** Share of its height at which a briefing counts as read. */
+export const READ_AT = 0.95;
+
+/** A library the person opened before, for the recent libraries menu. */
+export interface RecentLibrary {
+  path: string;
+  /** The folder's name, as the library is called. */
+  name: string;
+  /** False when the folder is not there now (an unplugged disk, a renamed folder). */
+  available: boolean;
 }

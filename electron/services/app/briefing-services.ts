@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { BriefingApi } from '../../common/contract';
 import { ApiError } from '../../common/errors';
 import type { LibrarySnapshot } from '../../common/model';
@@ -136,6 +136,21 @@ export function createBriefingServices(
     setPreferences: (patch) => settings.setPreferences(patch),
     getReadingPosition: (id) => settings.getReadingPosition(openRoot(), id),
     setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction),
+    getReadingStates: () => settings.getReadingStates(openRoot()),
+    setRead: (ids, read) => settings.setRead(openRoot(), ids, read),
+    async listRecentLibraries() {
+      return Promise.all(
+        (await settings.getRecentLibraries()).map(async (path) => ({
+          path,
+          name: basename(path),
+          available: await stat(path).then((info) => info.isDirectory(), () => false),
+        })),
+      );
+    },
+    async openRecentLibrary(path) {
+      if (!(await settings.getRecentLibraries()).includes(path)) throw new ApiError('refused', 'Only a library from the recent list can be opened this way.');
+      return open(path);
+    },
     search: (request) => search.search(request),
     listAnnotations: (briefingId) => openStore().list(briefingId),
     async saveAnnotation(briefingId, annotation) {

@@ -62,6 +62,7 @@ describe('dispatch', () => {
     expect(await call('exportNotes', { ...good, paper: undefined })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     expect(await call('exportNotes', { scope: { label: 'x' }, format: 'pdf', paper: 'A4' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/missing field "options"/) } });
     expect(await call('showExportedFile', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call('openRecentLibrary', '/etc')).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 
   it('opens the sample library on first run and reads a briefing from the copy', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_PREFERENCES, type Preferences, type ReadingPosition } from '../../common/model';
+import { DEFAULT_PREFERENCES, READ_AT, type Preferences, type ReadingPosition } from '../../common/model';
 import { readJsonOr, writeJson } from '../fs/json-file';
 
 interface SettingsFile {
@@ -100,8 +100,36 @@ export class SettingsStore {
 
   async setReadingPosition(root: string, id: string, fraction: number): Promise<void> {
     const positions = await this.loadPositions();
-    positions[positionKey(root, id)] = { fraction, updatedAt: new Date().toISOString() };
+    const key = positionKey(root, id);
+    const read = positions[key]?.read === true || fraction >= READ_AT;
+    positions[key] = { fraction, updatedAt: new Date().toISOString(), ...(read ? { read } : {}) };
     await this.persist(this.positionsPath, positions);
+  }
+
+  /** Every briefing of a library the person has opened, by id. */
+  async getReadingStates(root: string): Promise<Record<string, ReadingPosition>> {
+    const prefix = positionKey(root, '');
+    const states: Record<string, ReadingPosition> = {};
+    for (const [key, position] of Object.entries(await this.loadPositions())) {
+      if (key.startsWith(prefix)) states[key.slice(prefix.length)] = position;
+    }
+    return states;
+  }
+
+  /** Marks briefings read or unread; the place they were left at is kept either way. */
+  async setRead(root: string, ids: readonly string[], read: boolean): Promise<void> {
+    const positions = await this.loadPositions();
+    const updatedAt = new Date().toISOString();
+    for (const id of ids) {
+      const key = positionKey(root, id);
+      const { fraction = 0 } = positions[key] ?? {};
+      positions[key] = read ? { fraction, updatedAt, read } : { fraction: Math.min(fraction, READ_AT - 0.01), updatedAt };
+    }
+    await this.persist(this.positionsPath, positions);
+  }
+
+  async getRecentLibraries(): Promise<string[]> {
+    return [...(await this.loadSettings()).recentLibraries];
   }
 }
 

@@ -1,0 +1,47 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir';
+import { SettingsStore } from './settings-store';
+
+const tempDir = useTempDirs();
+
+describe('SettingsStore reading states', () => {
+  it('counts a briefing read once it is read to the end, and keeps that when scrolled back', async () => {
+    const store = new SettingsStore(await tempDir());
+    await store.setReadingPosition('/lib', 'a.md', 0.5);
+    await store.setReadingPosition('/lib', 'b.md', 0.97);
+    await store.setReadingPosition('/lib', 'b.md', 0.1);
+    await store.setReadingPosition('/other', 'c.md', 1);
+    const states = await store.getReadingStates('/lib');
+    expect(Object.keys(states).sort()).toEqual(['a.md', 'b.md']);
+    expect(states['a.md']).toMatchObject({ fraction: 0.5 });
+    expect(states['a.md'].read).toBeUndefined();
+    expect(states['b.md']).toMatchObject({ fraction: 0.1, read: true });
+  });
+
+  it('marks read and unread without losing the place, and remembers it after a restart', async () => {
+    const userData = await tempDir();
+    const store = new SettingsStore(userData);
+    await store.setReadingPosition('/lib', 'a.md', 0.4);
+    await store.setRead('/lib', ['a.md', 'never-opened.md'], true);
+    expect(await store.getReadingStates('/lib')).toMatchObject({ 'a.md': { fraction: 0.4, read: true }, 'never-opened.md': { fraction: 0, read: true } });
+    await store.setRead('/lib', ['a.md'], false);
+    const again = await new SettingsStore(userData).getReadingStates('/lib');
+    expect(again['a.md'].fraction).toBe(0.4);
+    expect(again['a.md'].read).toBeUndefined();
+    expect(again['never-opened.md'].read).toBe(true);
+  });
+
+  it('lists recent libraries newest first', async () => {
+    const userData = await tempDir();
+    const store = new SettingsStore(userData);
+    const one = join(userData, 'one');
+    await mkdir(one);
+    await store.rememberLibrary(one);
+    await store.rememberLibrary('/gone');
+    await store.rememberLibrary(one);
+    expect(await store.getRecentLibraries()).toEqual([one, '/gone']);
+    await rm(one, { recursive: true });
+  });
+});
