@@ -52,6 +52,10 @@ const terminalPorts: HostPorts = {
   async showInFolder(path) {
     openWithSystem(dirname(path));
   },
+  async chooseImportFiles() {
+    const answer = await ask('\nImport: type file paths separated by ";" and press Enter (empty to cancel): ');
+    return answer.split(';').map((path) => path.trim()).filter(Boolean).map(expandHome);
+  },
 };
 
 const userData = process.env.BRIEFING_READER_USER_DATA ?? join(homedir(), '.config', 'Briefing Reader');

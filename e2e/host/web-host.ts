@@ -24,6 +24,8 @@ export class ScriptedPorts implements HostPorts {
   confirmLinks = false;
   /** The save dialog's answer: a path, or null for Cancel. */
   nextExportPath: string | null = null;
+  /** The import dialog's answer: the chosen files ([] for Cancel). */
+  nextImportFiles: string[] = [];
   readonly confirmations: string[] = [];
   readonly opened: string[] = [];
   /** The default path each save dialog offered. */
@@ -41,6 +43,12 @@ export class ScriptedPorts implements HostPorts {
 
   async showInFolder(path: string) {
     this.shownInFolder.push(path);
+  }
+
+  async chooseImportFiles() {
+    const files = this.nextImportFiles;
+    this.nextImportFiles = [];
+    return files;
   }
 
   async chooseFolder() {

@@ -14,6 +14,7 @@ import { isAnnotation } from './annotation-validate';
 import { COLOUR_SLOTS } from './annotation-model';
 import { checkArgs, isArrayOf, isBoolean, isNumberIn, isOneOf, isPartialRecord, isRecord, isString, type Check } from './validate';
 import type { ExportOutcome, ExportRequest } from './export-model';
+import { IMPORT_LIMITS, type ImportDocument, type ImportOutcome } from './import-model';
 
 export interface BriefingApi {
   /** The library the user had open last; on first run, a writable copy of the sample library. */
@@ -71,6 +72,14 @@ export interface BriefingApi {
   exportNotes(request: ExportRequest): Promise<ExportOutcome>;
   /** Shows a file this session exported in the system file manager. Any other path is refused. */
   showExportedFile(path: string): Promise<void>;
+  /**
+   * Asks for briefing files (the host's open dialog) and copies them into the open library
+   * (never overwriting: a taken name gets " (2)"). Resolves null when cancelled. Files the library
+   * cannot read (wrong type, too large) are left out, each with the reason.
+   */
+  importFiles(): Promise<ImportOutcome | null>;
+  /** Copies dropped files or pasted text into the open library, as `importFiles` does. */
+  importDocuments(documents: ImportDocument[]): Promise<ImportOutcome>;
 }
 
 export type MethodName = keyof BriefingApi;
@@ -152,6 +161,8 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   openExternal: [isString(8192)],
   exportNotes: [exportRequest],
   showExportedFile: [isString(4096)],
+  importFiles: [],
+  importDocuments: [isArrayOf(isRecord({ name: isString(1024), data: isString(IMPORT_LIMITS.base64Chars) }), IMPORT_LIMITS.documents)],
 };
 
 /** Every method name, in a fixed order: the preload and the test host expose exactly these. */

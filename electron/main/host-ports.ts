@@ -2,6 +2,7 @@ import { dialog, shell, type BaseWindow, type MessageBoxOptions, type OpenDialog
 import { EXPORT_EXTENSIONS, type ExportFormat } from '../common/export-model';
 import { isAllowedExternalUrl } from '../common/security';
 import type { HostPorts } from '../services/app/host-ports';
+import { BRIEFING_EXTENSIONS } from '../services/library/limits';
 import { printHtmlToPdf } from './print-to-pdf';
 
 /**
@@ -58,6 +59,21 @@ export function createElectronHostPorts(parentWindow: () => BaseWindow | null): 
     },
 
     printToPdf: printHtmlToPdf,
+
+    async chooseImportFiles() {
+      const options: OpenDialogOptions = {
+        title: 'Import briefings',
+        buttonLabel: 'Import',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Briefings', extensions: Object.keys(BRIEFING_EXTENSIONS).map((extension) => extension.slice(1)) },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
 
     async showInFolder(path) {
       shell.showItemInFolder(path);

@@ -12,6 +12,10 @@ import { SearchService } from '../search/search-service';
 import { SettingsStore } from '../settings/settings-store';
 import type { BriefingEvent } from '../../common/events';
 import { exportNotes } from '../notes/export-notes';
+import type { ImportOutcome } from '../../common/import-model';
+import { importIntoLibrary, refusalOf, type ImportItem } from '../library/import-files';
+import type { WatchTimings } from '../library/library-watcher';
+import { LiveLibrary } from './live-library';
 import type { AppPaths, HostPorts } from './host-ports';
 
 /** The API plus what only the host may call: `dispose` is not in the contract, so IPC cannot reach it. */
@@ -20,6 +24,8 @@ export interface BriefingServices extends BriefingApi {
   dispose(): Promise<void>;
   /** Resolves when search indexing asked for so far is done (tests and benchmarks wait on it). */
   searchIdle(): Promise<void>;
+  /** Resolves when no rescan after a change on disk is running or queued. */
+  libraryIdle(): Promise<void>;
 }
 
 /**
@@ -31,6 +37,7 @@ export function createBriefingServices(
   ports: HostPorts,
   log: (message: string) => void = console.error,
   emit: (event: BriefingEvent) => void = () => undefined,
+  options: { watch?: WatchTimings | false } = {},
 ): BriefingServices {
   const library = new LibraryService(join(paths.userData, 'cache', 'libraries'));
   const settings = new SettingsStore(paths.userData);
@@ -38,9 +45,10 @@ export function createBriefingServices(
   let root: string | null = null;
   let current: LibrarySnapshot | null = null;
   let store: AnnotationStore | null = null;
+  const live = new LiveLibrary(open, (snapshot) => emit({ type: 'library-changed', snapshot }), log, options.watch);
 
   async function open(folder: string): Promise<LibrarySnapshot> {
-    const snapshot = await library.open(folder);
+    const snapshot = await library.open(folder, progressReporter());
     if (snapshot.root !== root || !store) store = new AnnotationStore(snapshot.root);
     root = snapshot.root;
     current = snapshot;
@@ -52,7 +60,25 @@ export function createBriefingServices(
       search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
       syncNotesSoon(0);
     }
+    live.follow(snapshot.root);
     return snapshot;
+  }
+
+  /** Reports reading new files when there are enough to notice (a first open, a burst of 1,000), five times a second at most. */
+  function progressReporter(): (done: number, total: number) => void {
+    let last = 0;
+    return (done, total) => {
+      if (total < 20) return;
+      const now = Date.now();
+      if (done < total && now - last < 200) return;
+      last = now;
+      emit({ type: 'library-progress', done, total });
+    };
+  }
+
+  async function importItems(items: ImportItem[]): Promise<ImportOutcome> {
+    const result = await importIntoLibrary(openRoot(), items);
+    return { ...result, snapshot: await open(openRoot()) };
   }
 
   function openRoot(): string {
@@ -192,14 +218,36 @@ export function createBriefingServices(
       }
       return outcome;
     },
+    async importFiles() {
+      openRoot();
+      const paths = await ports.chooseImportFiles();
+      if (paths.length === 0) return null;
+      const items: ImportItem[] = [];
+      const unreadable: ImportOutcome['skipped'] = [];
+      for (const path of paths) {
+        const size = await stat(path).then((info) => info.size, () => 0);
+        // Checked before reading, so a 2 GB video chosen by mistake is never loaded.
+        const refusal = refusalOf(path, size);
+        if (refusal) {
+          unreadable.push({ name: basename(path), reason: refusal });
+          continue;
+        }
+        items.push({ name: basename(path), bytes: await readFile(path) });
+      }
+      const outcome = await importItems(items);
+      return { ...outcome, skipped: [...unreadable, ...outcome.skipped] };
+    },
+    importDocuments: (documents) => importItems(documents.map(({ name, data }) => ({ name, bytes: Buffer.from(data, 'base64') }))),
     async showExportedFile(path) {
       if (!exported.has(path)) throw new ApiError('refused', 'Only a file exported in this session can be shown.');
       await ports.showInFolder(path);
     },
-    dispose: () => {
+    dispose: async () => {
       clearTimeout(notesTimer);
-      return search.close();
+      await live.close();
+      await search.close();
     },
+    libraryIdle: () => live.idle(),
     searchIdle: () => search.idle(),
   };
 }

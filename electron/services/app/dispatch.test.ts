@@ -24,6 +24,7 @@ const noDialogs: HostPorts = {
     throw new Error('nothing is printed in these tests');
   },
   showInFolder: async () => undefined,
+  chooseImportFiles: async () => [],
 };
 
 async function setup(ports: Partial<HostPorts> = {}) {

@@ -24,6 +24,8 @@ export interface HostPorts {
   printToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
   /** Shows a file in the system file manager (its folder, with the file selected). */
   showInFolder(path: string): Promise<void>;
+  /** Shows an open dialog for briefing files (several allowed); resolves their paths, or [] when cancelled. */
+  chooseImportFiles(): Promise<string[]>;
 }
 
 export interface PdfOptions {

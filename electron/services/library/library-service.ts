@@ -20,8 +20,11 @@ export class LibraryService {
     this.manifests = new ManifestCache(cacheDir);
   }
 
-  /** Scans `root` (reusing cached entries) and returns its listing. Never rejects for a missing folder. */
-  async open(root: string): Promise<LibrarySnapshot> {
+  /**
+   * Scans `root` (reusing cached entries) and returns its listing. Never rejects for a missing
+   * folder. `onProgress` hears how many of the new or changed files have been read so far.
+   */
+  async open(root: string, onProgress?: (done: number, total: number) => void): Promise<LibrarySnapshot> {
     root = resolve(root);
     const previous = this.known.get(root) ?? (await this.manifests.load(root));
     const rootInfo = await stat(root).catch(() => null);
@@ -32,16 +35,18 @@ export class LibraryService {
       ]);
     }
     const { files, notices } = await scanFolder(root);
-    let changed = Object.keys(previous.entries).length !== files.length;
     const entries: Record<string, ManifestEntry> = {};
-    await mapLimit(files, SCAN_CONCURRENCY, async (file) => {
+    const fresh: FoundFile[] = [];
+    for (const file of files) {
       const cached = previous.entries[file.id];
-      if (cached && cached.size === file.size && cached.mtimeMs === file.mtimeMs) {
-        entries[file.id] = cached;
-        return;
-      }
-      changed = true;
+      if (cached && cached.size === file.size && cached.mtimeMs === file.mtimeMs) entries[file.id] = cached;
+      else fresh.push(file);
+    }
+    const changed = fresh.length > 0 || Object.keys(previous.entries).length !== files.length;
+    let done = 0;
+    await mapLimit(fresh, SCAN_CONCURRENCY, async (file) => {
       entries[file.id] = { size: file.size ?? -1, mtimeMs: file.mtimeMs ?? -1, summary: await summarize(file) };
+      onProgress?.(++done, fresh.length);
     });
     const manifest: Manifest = { ...previous, entries };
     this.known.set(root, manifest);

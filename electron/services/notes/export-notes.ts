@@ -7,7 +7,7 @@ import type { NoteItem } from '../../common/notes-model';
 import type { HostPorts } from '../app/host-ports';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { mapLimit } from '../library/map-limit';
-import { exportFileName } from './export-file-name';
+import { safeFileName } from '../fs/safe-file-name';
 import { buildNotesDocument, isEmpty, itemsInDocument, type NotesDocument } from './notes-document';
 import { renderNotesHtml } from './notes-html';
 import { renderNotesJson } from './notes-json';
@@ -67,7 +67,7 @@ export async function exportNotes(request: ExportRequest, context: NotesExportCo
     };
   }
 
-  const fileName = exportFileName(outline.title, EXPORT_EXTENSIONS[request.format]);
+  const fileName = safeFileName(outline.title, EXPORT_EXTENSIONS[request.format]);
   const path = await context.ports.chooseExportPath(join(context.exportFolder, fileName), request.format);
   if (!path) return { status: 'cancelled' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName } from './export-file-name';
+import { safeFileName } from './safe-file-name';
 
 /** What Windows, macOS and Linux refuse in a file name. */
 function expectSafe(name: string): void {
@@ -13,7 +13,7 @@ function expectSafe(name: string): void {
   expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
 }
 
-describe('exportFileName', () => {
+describe('safeFileName', () => {
   it.each([
     ['Notes — Price cap review', 'pdf', 'Notes — Price cap review.pdf'],
     ['CON', 'pdf', 'CON_.pdf'],
@@ -31,23 +31,23 @@ describe('exportFileName', () => {
     ['Звернення Президента', 'pdf', 'Звернення Президента.pdf'],
     ['Notes 📝 on 🇺🇦', 'md', 'Notes 📝 on 🇺🇦.md'],
   ] as const)('%j → %s', (base, extension, expected) => {
-    const name = exportFileName(base, extension);
+    const name = safeFileName(base, extension);
     expect(name).toBe(expected);
     expectSafe(name);
   });
 
   it('cuts a 300-character name to 120 characters', () => {
-    const name = exportFileName('x'.repeat(300), 'pdf');
+    const name = safeFileName('x'.repeat(300), 'pdf');
     expect(name).toBe(`${'x'.repeat(120)}.pdf`);
     expectSafe(name);
   });
 
   it('cuts long Cyrillic and emoji names within the byte limit and never splits an emoji', () => {
-    const cyrillic = exportFileName('Ж'.repeat(300), 'md');
+    const cyrillic = safeFileName('Ж'.repeat(300), 'md');
     expect(cyrillic).toBe(`${'Ж'.repeat(100)}.md`);
     expectSafe(cyrillic);
 
-    const emoji = exportFileName('👩‍👩‍👧'.repeat(100), 'md');
+    const emoji = safeFileName('👩‍👩‍👧'.repeat(100), 'md');
     expectSafe(emoji);
     const base = emoji.replace(/\.md$/, '');
     expect(base.length % '👩‍👩‍👧'.length).toBe(0);
@@ -55,7 +55,7 @@ describe('exportFileName', () => {
   });
 
   it('never leaves a trailing dot or space after cutting', () => {
-    const name = exportFileName(`${'a'.repeat(119)}. tail`, 'pdf');
+    const name = safeFileName(`${'a'.repeat(119)}. tail`, 'pdf');
     expect(name).toBe(`${'a'.repeat(119)}.pdf`);
     expectSafe(name);
   });

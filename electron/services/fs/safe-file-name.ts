@@ -4,7 +4,7 @@
  * (CON, PRN, AUX, NUL, COM1–9, LPT1–9, also as `CON.notes`) get a `_`, and the base is cut to 120 characters (whole
  * graphemes, so an emoji is never split) and 200 bytes of UTF-8. Never empty: falls back to "notes".
  */
-export function exportFileName(base: string, extension: 'pdf' | 'md' | 'json'): string {
+export function safeFileName(base: string, extension: string): string {
   let name = [...(base ?? '').normalize('NFC')]
     .map((char) => (isControl(char) ? ' ' : char))
     .join('')

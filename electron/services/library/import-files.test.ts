@@ -1,0 +1,51 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir';
+import { importIntoLibrary } from './import-files';
+
+const tempDir = useTempDirs();
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('importIntoLibrary', () => {
+  it('copies briefings in, giving a taken name " (2)" and never overwriting', async () => {
+    const root = await tempDir();
+    await writeFile(join(root, 'cable.md'), 'the original');
+    const result = await importIntoLibrary(root, [
+      { name: 'cable.md', bytes: bytes('# Second cable') },
+      { name: 'cable.md', bytes: bytes('# Third cable') },
+      { name: 'Page.HTML', bytes: bytes('<title>x</title>') },
+    ]);
+    expect(result).toEqual({ added: ['cable (2).md', 'cable (3).md', 'Page.html'], skipped: [] });
+    expect(await readFile(join(root, 'cable.md'), 'utf8')).toBe('the original');
+    expect(await readFile(join(root, 'cable (3).md'), 'utf8')).toBe('# Third cable');
+    expect((await readdir(root)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves out what the library cannot read, saying why, and keeps the rest', async () => {
+    const root = await tempDir();
+    const result = await importIntoLibrary(root, [
+      { name: 'scan.pdf', bytes: bytes('%PDF') },
+      { name: 'empty.txt', bytes: new Uint8Array() },
+      { name: 'huge.md', bytes: new Uint8Array(10 * 1024 * 1024 + 1) },
+      { name: 'ok.txt', bytes: bytes('fine') },
+    ]);
+    expect(result.added).toEqual(['ok.txt']);
+    expect(result.skipped).toEqual([
+      { name: 'scan.pdf', reason: expect.stringContaining('this is a .pdf file') },
+      { name: 'empty.txt', reason: 'The file is empty.' },
+      { name: 'huge.md', reason: expect.stringContaining('10.0 MB; the largest briefing Briefing Reader opens is 10 MB') },
+    ]);
+  });
+
+  it('makes names the file system refuses safe, and keeps a dropped path from leaving the library', async () => {
+    const root = await tempDir();
+    const result = await importIntoLibrary(root, [
+      { name: 'Q1: oil/gas? <draft>.md', bytes: bytes('# a') },
+      { name: '..\\..\\outside.md', bytes: bytes('# b') },
+      { name: 'CON.txt', bytes: bytes('c') },
+    ]);
+    expect(result.added).toEqual(['gas- -draft.md', 'outside.md', 'CON_.txt']);
+    expect((await readdir(root)).sort()).toEqual(['CON_.txt', 'gas- -draft.md', 'outside.md']);
+  });
+});
