@@ -1,4 +1,5 @@
-import type { Problem } from '../../common/model';
+import type { BriefingFormat, Problem } from '../../common/model';
+import { decodePageBytes } from '../import/page-charset';
 
 export interface DecodedText {
   text: string;
@@ -9,12 +10,20 @@ export interface DecodedText {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 
+const INVALID_UTF8: Problem = {
+  code: 'invalid-utf8',
+  severity: 'warning',
+  message: 'Some bytes in this file are not valid UTF-8 text; they are shown as � and the rest reads normally.',
+};
+
 /**
  * Turns a file's bytes into text, or says why it is not text. A NUL byte in the first 8 KB marks a
- * binary file (text in any encoding the library reads has none). Invalid UTF-8 is decoded with
- * U+FFFD in place of the bad bytes and reported, so the rest of the file can still be read.
+ * binary file (text in any encoding the library reads has none). Markdown and text files are UTF-8:
+ * invalid UTF-8 is decoded with U+FFFD in place of the bad bytes and reported, so the rest of the
+ * file can still be read. Saved web pages carry their charset (windows-1251, KOI8-U, ISO-8859-1…)
+ * and are decoded by it, checked against the bytes; only a page no charset fits is reported.
  */
-export function decodeBriefingBytes(bytes: Uint8Array): DecodedText | Problem {
+export function decodeBriefingBytes(bytes: Uint8Array, format: BriefingFormat = 'text'): DecodedText | Problem {
   if (bytes.length === 0) {
     return { code: 'empty', severity: 'error', message: 'This file is empty.' };
   }
@@ -27,17 +36,14 @@ export function decodeBriefingBytes(bytes: Uint8Array): DecodedText | Problem {
       message: 'This file holds binary data, not text, so it cannot be shown. Is it a document saved with the wrong extension?',
     };
   }
+  if (format === 'html') {
+    const page = decodePageBytes(bytes);
+    return { text: page.text, problem: page.lossy ? INVALID_UTF8 : null };
+  }
   try {
     return { text: stripBom(utf8.decode(bytes)), problem: null };
   } catch {
-    return {
-      text: stripBom(utf8Lenient.decode(bytes)),
-      problem: {
-        code: 'invalid-utf8',
-        severity: 'warning',
-        message: 'Some bytes in this file are not valid UTF-8 text; they are shown as � and the rest reads normally.',
-      },
-    };
+    return { text: stripBom(utf8Lenient.decode(bytes)), problem: INVALID_UTF8 };
   }
 }
 

@@ -22,7 +22,7 @@ export type ParseOutcome = { summary: BriefingSummary; document: ParsedDocument 
  * becomes a summary with an error problem and no document, so it still shows in the library.
  */
 export function parseBriefing(id: string, format: BriefingFormat, bytes: Uint8Array): ParseOutcome {
-  const decoded = decodeBriefingBytes(bytes);
+  const decoded = decodeBriefingBytes(bytes, format);
   if (isProblem(decoded)) return { summary: unreadableSummary(id, format, bytes.length, decoded), document: null };
   const document = PARSERS[format](id, decoded.text);
   const summary: BriefingSummary = {

@@ -1,54 +1,44 @@
-import { parseDocument } from 'htmlparser2';
-import { findOne, findAll, getAttributeValue, textContent, getOuterHTML } from 'domutils';
-import type { Element, Document } from 'domhandler';
-import type { MetadataValue } from '../../common/model';
+import type { MetadataValue, Problem } from '../../common/model';
+import { extractArticle, type ExtractionOutcome } from '../import/extract-article';
 import { outlineOf, sanitizeArticleHtml } from './article-html';
-import { firstText, normaliseDate, titleFromFileName } from './metadata-fields';
+import { normaliseDate, titleFromFileName, titleFromText } from './metadata-fields';
 import type { ParsedDocument } from './parsed-document';
 
+const PROBLEMS: Record<ExtractionOutcome, Problem | null> = {
+  article: null,
+  'no-article': { code: 'no-article', severity: 'warning', message: 'No article was found in this page; it is shown as its text.' },
+  'too-large': {
+    code: 'no-article',
+    severity: 'warning',
+    message: 'This page is too large to look for an article in; it is shown as its text.',
+  },
+};
+
 /**
- * A saved web page. The article is the page's `<article>`, else its `<main>`, else its `<body>`;
- * the sanitizer then drops navigation, sidebars, forms and every script and remote resource.
- * Metadata comes from `<title>`, Open Graph and standard meta tags, and the canonical link.
+ * A saved web page: the article Mozilla Readability finds in it (see `extractArticle`), with the
+ * page's title, byline, site name, publication date, canonical URL and language as metadata. A page
+ * with no article (or too large to look for one in) is kept and shown as its visible text, with a
+ * warning. The sanitizer drops what Readability leaves of scripts, remote resources and page chrome.
  */
 export function parseHtmlPage(id: string, text: string): ParsedDocument {
-  const document = parseDocument(text, { decodeEntities: true, lowerCaseTags: true });
-  const meta = readMetaTags(document);
-  const container =
-    findOne((node) => node.name === 'article', document.children) ??
-    findOne((node) => node.name === 'main' || getAttributeValue(node, 'role') === 'main', document.children) ??
-    findOne((node) => node.name === 'body', document.children);
-  const htmlLang = getAttributeValue(findOne((node) => node.name === 'html', document.children) ?? ({} as Element), 'lang');
-  const pageTitle = textContent(findOne((node) => node.name === 'title', document.children) ?? []).trim();
-  const heading = textContent(findOne((node) => node.name === 'h1', container ? [container] : document.children) ?? []).trim();
-  const metadata: Record<string, MetadataValue> = Object.fromEntries(Object.entries(meta).filter(([, value]) => value));
-  if (htmlLang) metadata.language = htmlLang;
-  const bodyHtml = container ? getOuterHTML(container.children) : '';
+  const page = extractArticle(text);
+  const { title, byline, siteName, published, canonicalUrl, language } = page.metadata;
+  const date = normaliseDate(published);
   // Page text must not include script or navigation text, so it is read from the sanitized article.
-  const body = outlineOf(sanitizeArticleHtml(bodyHtml)).text;
+  const body = outlineOf(sanitizeArticleHtml(page.html)).text;
+  const metadata: Record<string, MetadataValue> = Object.fromEntries(
+    Object.entries({ title, author: byline, site_name: siteName, date: date ?? published, url: canonicalUrl, language }).filter(
+      (entry): entry is [string, string] => entry[1] !== null,
+    ),
+  );
   return {
     metadata,
-    title: meta['og:title'] || heading || pageTitle || titleFromFileName(id),
-    source: firstText(metadata, 'og:site_name', 'author'),
-    date: normaliseDate(firstText(metadata, 'article:published_time', 'date', 'dc.date')),
-    url: firstText(metadata, 'canonical', 'og:url'),
+    title: title ?? titleFromText(body) ?? titleFromFileName(id),
+    source: siteName ?? byline,
+    date,
+    url: canonicalUrl,
     body,
-    problem: null,
-    renderHtml: () => bodyHtml,
+    problem: PROBLEMS[page.outcome],
+    renderHtml: () => page.html,
   };
-}
-
-const META_NAMES = ['og:title', 'og:site_name', 'og:url', 'author', 'description', 'article:published_time', 'date', 'dc.date'];
-
-function readMetaTags(document: Document): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const element of findAll((node) => node.name === 'meta', document.children)) {
-    const name = (getAttributeValue(element, 'property') ?? getAttributeValue(element, 'name') ?? '').toLowerCase();
-    const content = getAttributeValue(element, 'content');
-    if (META_NAMES.includes(name) && content && !values[name]) values[name] = content.trim();
-  }
-  const canonical = findOne((node) => node.name === 'link' && getAttributeValue(node, 'rel') === 'canonical', document.children);
-  const href = canonical ? getAttributeValue(canonical, 'href') : undefined;
-  if (href && /^https?:\/\//i.test(href)) values.canonical = href;
-  return values;
 }

@@ -1,0 +1,90 @@
+import chardet from 'chardet';
+import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+import iconv from 'iconv-lite';
+
+/** Where a page's encoding came from: its byte order mark, its own declaration, or a guess. */
+export type CharsetSource = 'bom' | 'declared' | 'detected' | 'default';
+
+export interface DecodedPage {
+  text: string;
+  /** The encoding the text was decoded with, as iconv-lite names it (`utf-8`, `windows-1251`, `koi8-u`). */
+  encoding: string;
+  source: CharsetSource;
+  /** True when no encoding fitted and invalid bytes were replaced with U+FFFD. */
+  lossy: boolean;
+}
+
+/**
+ * How far the declaration is looked for. The HTML standard prescans 1024 bytes, but saved pages
+ * often put a long comment or inline style before their `<meta charset>`; a wider scan costs nothing.
+ */
+const SNIFF_BYTES = 8192;
+
+/** Detection reads this much text starting at the first non-ASCII byte: markup alone tells it nothing. */
+const DETECT_SAMPLE_BYTES = 64 * 1024;
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+/**
+ * Decodes a saved web page by its byte order mark, else its `<meta charset>` / `http-equiv`
+ * declaration, checked against the bytes: a page that declares UTF-8 but is not valid UTF-8 (a
+ * windows-1251 page re-saved with a wrong header) is decoded by detection instead, and a page that
+ * declares a legacy charset but is valid non-ASCII UTF-8 is read as UTF-8. Without a declaration,
+ * valid UTF-8 is UTF-8 and anything else is detected.
+ */
+export function decodePageBytes(bytes: Uint8Array): DecodedPage {
+  const sniffer = new Sniffer({ maxBytes: SNIFF_BYTES });
+  sniffer.write(bytes.subarray(0, SNIFF_BYTES));
+  const declared = toIconvName(sniffer.encoding);
+
+  if (sniffer.resultType === ResultType.BOM && declared) {
+    return { text: iconv.decode(asBuffer(bytes), declared), encoding: declared, source: 'bom', lossy: false };
+  }
+  const firstHigh = bytes.findIndex((byte) => byte >= 0x80);
+  const utf8 = decodeStrictUtf8(bytes);
+  const isDeclaration = sniffer.resultType !== ResultType.DEFAULT && declared !== null;
+  if (isDeclaration && declared !== 'utf-8' && !(utf8 !== null && firstHigh !== -1)) {
+    return { text: iconv.decode(asBuffer(bytes), declared), encoding: declared, source: 'declared', lossy: false };
+  }
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: isDeclaration && declared === 'utf-8' ? 'declared' : 'default', lossy: false };
+
+  const detected = detectEncoding(bytes, firstHigh);
+  if (detected) return { text: iconv.decode(asBuffer(bytes), detected), encoding: detected, source: 'detected', lossy: false };
+  return { text: utf8Lenient.decode(bytes), encoding: 'utf-8', source: 'default', lossy: true };
+}
+
+/** The text if the bytes are valid UTF-8 (a BOM is dropped), else null. */
+function decodeStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** A single-byte or CJK legacy encoding guessed from the text, or null when the guess is UTF-8 or unusable. */
+function detectEncoding(bytes: Uint8Array, firstHigh: number): string | null {
+  const start = Math.max(0, firstHigh - 1024);
+  const guess = chardet.detect(bytes.subarray(start, start + DETECT_SAMPLE_BYTES));
+  if (!guess) return null;
+  // KOI8-U is KOI8-R plus the Ukrainian letters (і, ї, є, ґ) in place of box-drawing characters, so
+  // decoding a KOI8-R guess as KOI8-U reads Russian the same and Ukrainian correctly.
+  const name = toIconvName(guess === 'KOI8-R' ? 'koi8-u' : guess);
+  return name === 'utf-8' ? null : name;
+}
+
+/**
+ * The iconv-lite name for an encoding label, or null when iconv-lite cannot decode it. ISO-8859-1
+ * and US-ASCII are read as windows-1252, as browsers do: pages labelled Latin-1 routinely use its
+ * curly quotes and dashes in 0x80–0x9F.
+ */
+function toIconvName(label: string): string | null {
+  const name = label.toLowerCase();
+  if (name === 'iso-8859-1' || name === 'us-ascii' || name === 'ascii' || name === 'latin1') return 'windows-1252';
+  return iconv.encodingExists(name) ? name : null;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
