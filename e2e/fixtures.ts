@@ -71,7 +71,11 @@ export const test = base.extend<Fixtures>({
         );
         handle.page = await context.newPage();
         await handle.page.goto(WEB_ENTRY);
-        close = () => context.close();
+        close = async () => {
+          await context.close();
+          // The services write caches until they stop; the sandbox is removed only after that.
+          await handle.host?.services.dispose();
+        };
       }
       handle.page.on('pageerror', (error) => pageErrors.push(error.message));
       await untilListed(handle.page);

@@ -139,6 +139,8 @@ export function createBriefingServices(
     }, delayMs);
   }
 
+  /** Set once disposing starts: the host may ask more than once (window closed, then quit). */
+  let disposed: Promise<void> | undefined;
   /** Files this session exported: the only paths `showExportedFile` will reveal. */
   const exported = new Set<string>();
   let printFontCss: Promise<string> | undefined;
@@ -242,11 +244,12 @@ export function createBriefingServices(
       if (!exported.has(path)) throw new ApiError('refused', 'Only a file exported in this session can be shown.');
       await ports.showInFolder(path);
     },
-    dispose: async () => {
-      clearTimeout(notesTimer);
-      await live.close();
-      await search.close();
-    },
+    dispose: () =>
+      (disposed ??= (async () => {
+        clearTimeout(notesTimer);
+        await live.close();
+        await search.close();
+      })()),
     libraryIdle: () => live.idle(),
     searchIdle: () => search.idle(),
   };
