@@ -54,12 +54,12 @@ const MAX_READABLE_ELEMENTS = 20_000;
 export function extractArticle(pageHtml: string): ExtractedPage {
   const pruned = prunePage(pageHtml);
   if (pruned.textLength > MAX_READABLE_TEXT || pruned.elementCount > MAX_READABLE_ELEMENTS) {
-    return { metadata: readPageMetadata(parsePage(pruned.head), pruned.jsonLd), html: flattenPage(pruned.html), outcome: 'too-large' };
+    return { metadata: withTitle(readPageMetadata(parsePage(pruned.head), pruned.jsonLd)), html: flattenPage(pruned.html), outcome: 'too-large' };
   }
   const document = parsePage(pruned.html);
   const metadata = readPageMetadata(document, pruned.jsonLd);
   // Readability refuses a document without a root element, which is what an empty page parses to.
-  if (!document.documentElement) return { metadata, html: '', outcome: 'no-article' };
+  if (!document.documentElement) return { metadata: withTitle(metadata), html: '', outcome: 'no-article' };
   const declared = narrowToDeclaredArticle(document);
   const article = new Readability<PageElement>(document, {
     ...(declared ? { charThreshold: DECLARED_ARTICLE_CHAR_THRESHOLD } : {}),
@@ -67,12 +67,12 @@ export function extractArticle(pageHtml: string): ExtractedPage {
   }).parse();
   const content = article?.content;
   if (!article || !content || proseWords(article.textContent ?? '', content) < MIN_ARTICLE_WORDS) {
-    return { metadata, html: flattenPage(pruned.html), outcome: 'no-article' };
+    return { metadata: withTitle(metadata), html: flattenPage(pruned.html), outcome: 'no-article' };
   }
   return {
     metadata: {
       ...metadata,
-      title: metadata.title ?? nonEmpty(article.title),
+      title: metadata.title ?? nonEmpty(article.title) ?? metadata.pageTitle,
       byline: metadata.byline ?? nonEmpty(article.byline),
       siteName: metadata.siteName ?? nonEmpty(article.siteName),
       published: metadata.published ?? nonEmpty(article.publishedTime),
@@ -115,4 +115,9 @@ function countWords(text: string): number {
 
 function nonEmpty(value: string | null | undefined): string | null {
   return value?.trim() ? value.trim() : null;
+}
+
+/** The page's declared title, else its `<title>` (no article: Readability had no say). */
+function withTitle(metadata: PageMetadata): PageMetadata {
+  return { ...metadata, title: metadata.title ?? metadata.pageTitle };
 }

@@ -48,6 +48,7 @@ describe('readPageMetadata', () => {
       <link rel="canonical" href="https://www.president.gov.ua/news/1"></head><body></body></html>`);
     expect(metadata).toEqual({
       title: 'Звернення Президента',
+      pageTitle: 'Site | Story',
       byline: 'Прес-служба',
       siteName: 'Офіс Президента',
       published: '2022-03-08T21:00:00Z',
@@ -79,6 +80,7 @@ describe('readPageMetadata', () => {
   it('skips JSON-LD that does not parse, and gives nulls for a page that says nothing', () => {
     expect(metadataOf('<head><script type="application/ld+json">{ not json </script></head><body><p>Text</p></body>')).toEqual({
       title: null,
+      pageTitle: null,
       byline: null,
       siteName: null,
       published: null,

@@ -2,7 +2,13 @@ import type { PageDocument, PageElement } from './page-dom';
 
 /** What a saved page says about itself. Every field is as the page wrote it (trimmed), or null. */
 export interface PageMetadata {
+  /** The title the page declares for its article (JSON-LD, Open Graph, Dublin Core, microdata). */
   title: string | null;
+  /**
+   * The `<title>` element: the last resort, after Readability's own title (which weighs `<title>`
+   * against the page's headings and drops " | Site name" tails).
+   */
+  pageTitle: string | null;
   byline: string | null;
   siteName: string | null;
   /** The publication date or timestamp as written; callers normalise it. */
@@ -50,8 +56,8 @@ export function readPageMetadata(document: PageDocument, jsonLd: string[]): Page
       meta.get('dc.title'),
       micro('headline'),
       micro('name'),
-      document.querySelector('title')?.textContent,
     ),
+    pageTitle: first(document.querySelector('title')?.textContent),
     byline: first(ld && names(ld.author), meta.get('author'), notUrl(meta.get('article:author')), meta.get('dc.creator'), micro('author')),
     siteName: first(meta.get('og:site_name'), ld && names(ld.publisher), micro('publisher'), meta.get('application-name')),
     published: first(

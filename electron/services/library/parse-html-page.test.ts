@@ -37,6 +37,12 @@ describe('parseHtmlPage', () => {
     });
   });
 
+  it('takes the title the page declares, else Readability’s (the headline over a short or site-tailed <title>)', () => {
+    const body = `<body><article><h1>Grain corridor talks resume in Istanbul</h1>${UKRAINIAN.map((text) => `<p>${text}</p>`).join('')}</article></body>`;
+    expect(parseHtmlPage('a.html', `<head><title>News</title></head>${body}`).title).toBe('Grain corridor talks resume in Istanbul');
+    expect(parseHtmlPage('b.html', `<head><title>News</title><meta property="og:title" content="Declared title"></head>${body}`).title).toBe('Declared title');
+  });
+
   it('uses the byline as the source when the page names no site', () => {
     const doc = parseHtmlPage('a.html', `<head><meta name="author" content="Press Office"></head><body><p>${'A sentence of the statement. '.repeat(30)}</p></body>`);
     expect(doc.source).toBe('Press Office');
