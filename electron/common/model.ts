@@ -123,6 +123,21 @@ export interface ReadingPosition {
 /** Share of its height at which a briefing counts as read. */
 export const READ_AT = 0.95;
 
+/** A briefing's position after reading to `fraction`: reaching READ_AT marks it read, and read stays read. */
+export function progressed(previous: ReadingPosition | undefined, fraction: number, updatedAt: string): ReadingPosition {
+  const read = previous?.read === true || fraction >= READ_AT;
+  return { fraction, updatedAt, ...(read ? { read } : {}) };
+}
+
+/**
+ * A briefing's position after marking it read or unread. The place is kept, except that one read
+ * to its end and marked unread starts again from the top (else it would show "95 % read").
+ */
+export function markedRead(previous: ReadingPosition | undefined, read: boolean, updatedAt: string): ReadingPosition {
+  const fraction = previous?.fraction ?? 0;
+  return read ? { fraction, updatedAt, read } : { fraction: fraction >= READ_AT ? 0 : fraction, updatedAt };
+}
+
 /** A library the person opened before, for the recent libraries menu. */
 export interface RecentLibrary {
   path: string;

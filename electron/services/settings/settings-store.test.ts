@@ -26,10 +26,14 @@ describe('SettingsStore reading states', () => {
     await store.setReadingPosition('/lib', 'a.md', 0.4);
     await store.setRead('/lib', ['a.md', 'never-opened.md'], true);
     expect(await store.getReadingStates('/lib')).toMatchObject({ 'a.md': { fraction: 0.4, read: true }, 'never-opened.md': { fraction: 0, read: true } });
-    await store.setRead('/lib', ['a.md'], false);
+    await store.setReadingPosition('/lib', 'done.md', 1);
+    await store.setRead('/lib', ['a.md', 'done.md'], false);
     const again = await new SettingsStore(userData).getReadingStates('/lib');
     expect(again['a.md'].fraction).toBe(0.4);
     expect(again['a.md'].read).toBeUndefined();
+    // Read to the end, then marked unread: it starts again from the top.
+    expect(again['done.md']).toMatchObject({ fraction: 0 });
+    expect(again['done.md'].read).toBeUndefined();
     expect(again['never-opened.md'].read).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_PREFERENCES, READ_AT, type Preferences, type ReadingPosition } from '../../common/model';
+import { DEFAULT_PREFERENCES, markedRead, progressed, type Preferences, type ReadingPosition } from '../../common/model';
 import { readJsonOr, writeJson } from '../fs/json-file';
 
 interface SettingsFile {
@@ -101,8 +101,7 @@ export class SettingsStore {
   async setReadingPosition(root: string, id: string, fraction: number): Promise<void> {
     const positions = await this.loadPositions();
     const key = positionKey(root, id);
-    const read = positions[key]?.read === true || fraction >= READ_AT;
-    positions[key] = { fraction, updatedAt: new Date().toISOString(), ...(read ? { read } : {}) };
+    positions[key] = progressed(positions[key], fraction, new Date().toISOString());
     await this.persist(this.positionsPath, positions);
   }
 
@@ -116,14 +115,13 @@ export class SettingsStore {
     return states;
   }
 
-  /** Marks briefings read or unread; the place they were left at is kept either way. */
+  /** Marks briefings read or unread (see `markedRead`). */
   async setRead(root: string, ids: readonly string[], read: boolean): Promise<void> {
     const positions = await this.loadPositions();
     const updatedAt = new Date().toISOString();
     for (const id of ids) {
       const key = positionKey(root, id);
-      const { fraction = 0 } = positions[key] ?? {};
-      positions[key] = read ? { fraction, updatedAt, read } : { fraction: Math.min(fraction, READ_AT - 0.01), updatedAt };
+      positions[key] = markedRead(positions[key], read, updatedAt);
     }
     await this.persist(this.positionsPath, positions);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BriefingSummary } from '../../../electron/common/model';
-import { filterBriefings, sortBriefings } from './library-order';
+import type { BriefingSummary, ReadingPosition } from '../../../electron/common/model';
+import { facetsOf, filterBriefings, hasFilters, matchesFilters, NO_FILTERS, readStateOf, sortBriefings, type LibraryFilters } from './library-order';
 
 const briefing = (id: string, title: string, date: string | null, source: string | null = 'White House'): BriefingSummary => ({
   id,
@@ -62,5 +62,72 @@ describe('filterBriefings', () => {
 
   it('shows everything for an empty or blank filter', () => {
     expect(filterBriefings(list, '   ')).toHaveLength(5);
+  });
+});
+
+describe('readStateOf', () => {
+  const at = (fraction: number, read?: boolean): ReadingPosition => ({ fraction, updatedAt: '2024-05-01T10:00:00Z', ...(read ? { read } : {}) });
+
+  it('is unread when never opened or left at the top, in progress from 1 %, read when marked', () => {
+    expect(readStateOf(undefined)).toBe('unread');
+    expect(readStateOf(at(0.004))).toBe('unread');
+    expect(readStateOf(at(0.42))).toBe('in-progress');
+    // Marked unread after reading to the end: the host keeps the place, just under the read mark.
+    expect(readStateOf(at(0.94))).toBe('in-progress');
+    expect(readStateOf(at(0, true))).toBe('read');
+  });
+});
+
+describe('matchesFilters', () => {
+  const tagged = { ...briefing('f', 'Sitrep', '2022-03', 'OCHA'), language: 'uk' as const, tags: ['humanitarian', 'Kharkiv'] };
+  const all = [...list, tagged];
+  const states: Record<string, ReadingPosition> = {
+    a: { fraction: 1, updatedAt: '2024-05-01T10:00:00Z', read: true },
+    b: { fraction: 0.42, updatedAt: '2024-05-01T10:00:00Z' },
+    c: { fraction: 0, updatedAt: '2024-05-01T10:00:00Z' },
+  };
+  const ids = (filters: Partial<LibraryFilters>) => all.filter((item) => matchesFilters(item, { ...NO_FILTERS, ...filters }, states[item.id])).map((item) => item.id);
+
+  it('lets everything through with no filter on', () => {
+    expect(hasFilters(NO_FILTERS)).toBe(false);
+    expect(ids({})).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('filters by source, language and tag', () => {
+    expect(hasFilters({ ...NO_FILTERS, tag: 'Kharkiv' })).toBe(true);
+    expect(ids({ source: 'White House' })).toEqual(['a', 'e']);
+    expect(ids({ languages: ['uk'] })).toEqual(['f']);
+    expect(ids({ languages: ['uk', 'en'] })).toHaveLength(6);
+    expect(ids({ tag: 'Kharkiv' })).toEqual(['f']);
+    expect(ids({ tag: 'kharkiv' })).toEqual([]);
+    expect(ids({ source: 'White House', languages: ['uk'] })).toEqual([]);
+  });
+
+  it('by read state: unread includes the briefings in progress', () => {
+    expect(ids({ read: 'read' })).toEqual(['a']);
+    expect(ids({ read: 'in-progress' })).toEqual(['b']);
+    expect(ids({ read: 'unread' })).toEqual(['b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('by date: a timestamp counts as its day, a year or month only when the range holds all of it', () => {
+    expect(ids({ dateFrom: '2022-02-25', dateTo: '2022-02-25' })).toEqual(['b']);
+    expect(ids({ dateFrom: '2022-10-01' })).toEqual(['a', 'e']);
+    expect(ids({ dateTo: '2022-03-31' })).toEqual(['b', 'f']);
+    expect(ids({ dateFrom: '2022-03-02', dateTo: '2022-12-31' })).toEqual(['a']);
+    expect(ids({ dateFrom: '2022-01-01', dateTo: '2022-12-31' })).toEqual(['a', 'b', 'd', 'f']);
+    // Undated briefings are in no range.
+    expect(ids({ dateFrom: '1900-01-01' })).not.toContain('c');
+  });
+});
+
+describe('facetsOf', () => {
+  it('lists each source and tag once, in order, and the languages present', () => {
+    const tagged = { ...briefing('f', 'Sitrep', null, 'OCHA'), language: 'uk' as const, tags: ['sanctions', 'Energy'] };
+    const again = { ...briefing('g', 'Sitrep 2', null, 'OCHA'), language: 'und' as const, tags: ['sanctions'] };
+    expect(facetsOf([...list, tagged, again])).toEqual({
+      sources: ['OCHA', 'Office of the President', 'Treasury', 'White House'],
+      tags: ['Energy', 'sanctions'],
+      languages: ['en', 'uk'],
+    });
   });
 });

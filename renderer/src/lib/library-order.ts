@@ -1,4 +1,4 @@
-import type { BriefingSummary, SortKey } from '../../../electron/common/model';
+import type { BriefingSummary, Language, ReadingPosition, SortKey } from '../../../electron/common/model';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -36,4 +36,84 @@ export function filterBriefings(briefings: readonly BriefingSummary[], query: st
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/** Unread: never opened, or opened and left at the top. Read: read to 95 %, or marked read. */
+export type ReadState = 'unread' | 'in-progress' | 'read';
+
+/** Rounded down, so a briefing never shows 100 % before it counts as read. */
+export const percentRead = (position: ReadingPosition): number => Math.floor(position.fraction * 100);
+
+export function readStateOf(position: ReadingPosition | undefined): ReadState {
+  if (position?.read) return 'read';
+  return position && percentRead(position) > 0 ? 'in-progress' : 'unread';
+}
+
+/** `unread` means every briefing not read yet, the ones in progress too: the pile still to read. */
+export type ReadFilter = 'all' | 'unread' | 'in-progress' | 'read';
+
+/** The library's filters besides the title filter; empty values (and `all`) do not filter. */
+export interface LibraryFilters {
+  read: ReadFilter;
+  source: string;
+  /** Any of these; none means every language. */
+  languages: readonly Language[];
+  tag: string;
+  /** `YYYY-MM-DD`, as a date field gives it. */
+  dateFrom: string;
+  dateTo: string;
+}
+
+export const NO_FILTERS: LibraryFilters = { read: 'all', source: '', languages: [], tag: '', dateFrom: '', dateTo: '' };
+
+export function hasFilters(filters: LibraryFilters): boolean {
+  return filters.read !== 'all' || !!filters.source || filters.languages.length > 0 || !!filters.tag || !!filters.dateFrom || !!filters.dateTo;
+}
+
+/** Whether a briefing passes the filters; `position` is its reading state (absent when never opened). */
+export function matchesFilters(briefing: BriefingSummary, filters: LibraryFilters, position: ReadingPosition | undefined): boolean {
+  if (filters.source && briefing.source !== filters.source) return false;
+  if (filters.languages.length > 0 && !filters.languages.includes(briefing.language)) return false;
+  if (filters.tag && !briefing.tags.includes(filters.tag)) return false;
+  if ((filters.dateFrom || filters.dateTo) && !withinDates(briefing.date, filters.dateFrom, filters.dateTo)) return false;
+  if (filters.read === 'all') return true;
+  const state = readStateOf(position);
+  return filters.read === 'unread' ? state !== 'read' : state === filters.read;
+}
+
+/**
+ * A briefing dated only to a year (or a month) is in a range when all of that year (month) is:
+ * the filter promises briefings from those dates, and `2022` may be any day of 2022. Undated
+ * briefings are in no range. ISO strings of one length compare as dates.
+ */
+function withinDates(date: string | null, from: string, to: string): boolean {
+  if (!date) return false;
+  const [first, last] =
+    date.length === 4 ? [`${date}-01-01`, `${date}-12-31`] : date.length === 7 ? [`${date}-01`, `${date}-31`] : [date.slice(0, 10), date.slice(0, 10)];
+  return (!from || first >= from) && (!to || last <= to);
+}
+
+/** What the filters offer: the library's sources, tags and languages (undetermined ones have no chip). */
+export interface LibraryFacets {
+  sources: string[];
+  tags: string[];
+  languages: Language[];
+}
+
+const FILTER_LANGUAGES: readonly Language[] = ['en', 'uk', 'ru'];
+
+export function facetsOf(briefings: readonly BriefingSummary[]): LibraryFacets {
+  const sources = new Set<string>();
+  const tags = new Set<string>();
+  const languages = new Set<Language>();
+  for (const briefing of briefings) {
+    if (briefing.source) sources.add(briefing.source);
+    for (const tag of briefing.tags) tags.add(tag);
+    languages.add(briefing.language);
+  }
+  return {
+    sources: [...sources].sort(collator.compare),
+    tags: [...tags].sort(collator.compare),
+    languages: FILTER_LANGUAGES.filter((language) => languages.has(language)),
+  };
 }

@@ -38,6 +38,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['↑', '↓'], action: null, label: 'Move through the list (Enter opens)', views: ['library', 'search'] },
   { keys: ['Shift', '↑', '↓'], action: null, label: 'Select a range (also Shift+click; Ctrl+click adds one)', views: ['library'] },
   { keys: ['Space'], action: null, label: 'Select or unselect the current row (Ctrl+A: all shown)', views: ['library'] },
+  { keys: ['R'], action: null, label: 'Mark the selected rows read (unread if all are read)', views: ['library'] },
   { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'notes', 'reader'] },
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
   { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
