@@ -5,6 +5,7 @@
 import { benchAnchoring } from './anchoring';
 import { benchAnnotationStore } from './annotation-store';
 import { benchExport } from './export';
+import { benchImport } from './import';
 import { benchLibrary } from './library';
 import { benchSearch } from './search';
 
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   search: benchSearch,
   annotations: async () => ({ ...(await benchAnchoring()), ...(await benchAnnotationStore()) }),
   export: benchExport,
+  import: benchImport,
 };
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

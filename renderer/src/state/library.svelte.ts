@@ -1,15 +1,20 @@
 import type { BriefingSummary, LibrarySnapshot } from '../../../electron/common/model';
 import { api, messageOf } from '../lib/api';
-import { filterBriefings, sortBriefings } from '../lib/library-order';
-import { keepPresent, moveCurrent, NO_SELECTION, type ListSelection } from '../lib/list-selection';
+import { facetsOf, filterBriefings, hasFilters, matchesFilters, NO_FILTERS, readStateOf, sortBriefings, type LibraryFilters } from '../lib/library-order';
+import { keepPresent, moveCurrent, NO_SELECTION, selectOnly, type ListSelection } from '../lib/list-selection';
 import { notices } from './notices.svelte';
 import { preferences } from './preferences.svelte';
+import { reading } from './reading.svelte';
 
-/** The open library: its listing, the quick filter, the row the keyboard is on and the rows selected. */
+/** Read when nothing filters by read state, so a position the reader saves does not re-filter the list. */
+const NO_STATES: Readonly<Record<string, never>> = {};
+
+/** The open library: its listing, the filters, the row the keyboard is on and the rows selected. */
 class LibraryState {
   /** Raw, not deeply reactive: a 10,000-row listing is replaced whole, never edited in place. */
   snapshot = $state.raw<LibrarySnapshot | null>(null);
   private filterText = $state('');
+  private chosenFilters = $state.raw<LibraryFilters>(NO_FILTERS);
   /** Raw and replaced whole, like the snapshot: see lib/list-selection. */
   private chosen = $state.raw<ListSelection>(NO_SELECTION);
   loading = $state(false);
@@ -19,10 +24,29 @@ class LibraryState {
   readonly sorted = $derived(
     this.snapshot ? sortBriefings(this.snapshot.briefings, preferences.value.sortKey, preferences.value.sortDescending) : [],
   );
-  readonly visible = $derived(filterBriefings(this.sorted, this.filter));
+  readonly visible = $derived.by(() => {
+    const titled = filterBriefings(this.sorted, this.filter);
+    const filters = this.chosenFilters;
+    if (!hasFilters(filters)) return titled;
+    const states = filters.read === 'all' ? NO_STATES : reading.states;
+    return titled.filter((briefing) => matchesFilters(briefing, filters, states[briefing.id]));
+  });
+  /** True when the list shows fewer than all: the title filter or any other is on. */
+  readonly filtered = $derived(this.filterText.trim() !== '' || hasFilters(this.chosenFilters));
+  /** The sources, tags and languages the filters offer, worked out once per listing. */
+  readonly facets = $derived(facetsOf(this.snapshot?.briefings ?? []));
   readonly problemCount = $derived(this.snapshot?.briefings.filter((briefing) => briefing.problem?.severity === 'error').length ?? 0);
+  /**
+   * The selection as shown. Changes made here drop hidden rows for good; this also drops rows
+   * that left the list on their own (read to the end in the reader while "Unread" is on).
+   */
+  private readonly shownSelection = $derived(keepPresent(this.chosen, this.visible));
   /** The selected briefings in the list's order: what the notes export means by "selected in the library". */
   readonly selectedBriefings = $derived(this.chosen.ids.size === 0 ? [] : this.visible.filter((briefing) => this.chosen.ids.has(briefing.id)));
+  /** Every selected briefing is read already, so marking them means marking them unread. */
+  readonly selectionRead = $derived(
+    this.selectedBriefings.length > 0 && this.selectedBriefings.every((briefing) => readStateOf(reading.states[briefing.id]) === 'read'),
+  );
 
   get filter(): string {
     return this.filterText;
@@ -33,12 +57,42 @@ class LibraryState {
     this.chosen = keepPresent(this.chosen, this.visible);
   }
 
+  get filters(): LibraryFilters {
+    return this.chosenFilters;
+  }
+
+  /** Like the title filter, a filter that hides selected rows takes them out of the selection. */
+  setFilters(patch: Partial<LibraryFilters>): void {
+    this.chosenFilters = { ...this.chosenFilters, ...patch };
+    this.chosen = keepPresent(this.chosen, this.visible);
+  }
+
+  clearFilters(): void {
+    this.filterText = '';
+    this.chosenFilters = NO_FILTERS;
+  }
+
+  /**
+   * R and the Mark read button: the selected rows become read, or unread when all of them are read
+   * already. Rows a read-state filter now hides leave the list; if the current row was one, the row
+   * that takes its place becomes current, so R can go on down the list.
+   */
+  async toggleRead(): Promise<void> {
+    const ids = this.selectedBriefings.map((briefing) => briefing.id);
+    if (ids.length === 0) return;
+    const index = this.visible.findIndex((briefing) => briefing.id === this.chosen.current);
+    const marking = reading.setRead(ids, !this.selectionRead);
+    const gone = index >= 0 && !this.visible.some((briefing) => briefing.id === this.chosen.current);
+    this.chosen = gone ? selectOnly(this.visible[Math.min(index, this.visible.length - 1)]?.id ?? null) : keepPresent(this.chosen, this.visible);
+    await marking;
+  }
+
   /**
    * The current row, the anchor and the selected ids, as the list changes them. Only rows shown
    * can be selected: a row the filter hides, or a briefing gone from the library, drops out.
    */
   get selection(): ListSelection {
-    return this.chosen;
+    return this.shownSelection;
   }
 
   set selection(next: ListSelection) {
@@ -55,7 +109,7 @@ class LibraryState {
   }
 
   get selectedIds(): ReadonlySet<string> {
-    return this.chosen.ids;
+    return this.shownSelection.ids;
   }
 
   private async load(request: () => Promise<LibrarySnapshot | null>): Promise<void> {
@@ -66,8 +120,11 @@ class LibraryState {
         // Paired with `briefing:library-painted` (BriefingList): the bench measures the gap.
         performance.mark('briefing:library-data');
         if (snapshot.root !== this.snapshot?.root) {
+          // Before the list shows, so no row shows as unread for a moment and then as read.
+          reading.states = await reading.fetch();
           // Ids are paths inside the library: in another folder they would name other briefings.
           this.filterText = '';
+          this.chosenFilters = NO_FILTERS;
           this.chosen = NO_SELECTION;
         }
         this.snapshot = snapshot;
@@ -84,17 +141,30 @@ class LibraryState {
 
   openCurrent = () => this.load(() => api.openCurrentLibrary());
   choose = () => this.load(() => api.chooseLibrary());
+  openRecent = (path: string) => this.load(() => api.openRecentLibrary(path));
   refresh = () => (this.snapshot ? this.load(() => api.refreshLibrary()) : Promise.resolve());
 
   find(id: string): BriefingSummary | undefined {
     return this.snapshot?.briefings.find((briefing) => briefing.id === id);
   }
 
-  /** The briefing `offset` rows away from `id` in the list as shown (sorted and filtered). */
+  /**
+   * The briefing `offset` rows away from `id` in the list as shown (sorted and filtered). A briefing
+   * the filters hide now (read to the end while "Unread" is on) is stepped from where it stood.
+   */
   neighbour(id: string, offset: number): BriefingSummary | undefined {
     const list = this.visible.length > 0 ? this.visible : this.sorted;
     const index = list.findIndex((briefing) => briefing.id === id);
-    return index < 0 ? undefined : list[index + offset];
+    if (index >= 0) return list[index + offset];
+    const from = this.sorted.findIndex((briefing) => briefing.id === id);
+    if (from < 0 || offset === 0) return undefined;
+    const shown = new Set(list.map((briefing) => briefing.id));
+    const step = Math.sign(offset);
+    let left = Math.abs(offset);
+    for (let at = from + step; at >= 0 && at < this.sorted.length; at += step) {
+      if (shown.has(this.sorted[at].id) && --left === 0) return this.sorted[at];
+    }
+    return undefined;
   }
 }
 

@@ -3,6 +3,7 @@ import { api, messageOf } from '../lib/api';
 import { annotations } from './annotations.svelte';
 import { find } from './find.svelte';
 import { library } from './library.svelte';
+import { reading } from './reading.svelte';
 
 /** Which briefing is open in the reader, and its article once loaded. */
 class ReaderState {
@@ -40,6 +41,13 @@ class ReaderState {
     }
   }
 
+  /** The open briefing's file was removed or moved out of the library: say so in its place. */
+  gone(): void {
+    annotations.clear();
+    this.article = null;
+    this.error = 'This briefing was removed from the library folder, or moved out of it. Its notes are kept: they are listed under Notes.';
+  }
+
   close(): void {
     annotations.clear();
     find.close();
@@ -58,6 +66,7 @@ class ReaderState {
 
   /** Takes the id explicitly: a debounced save may land after the reader moved on to another briefing. */
   savePosition(id: string, fraction: number): void {
+    reading.noteProgress(id, fraction);
     api.setReadingPosition(id, Math.min(1, Math.max(0, fraction))).catch(() => undefined);
   }
 }

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { test, expect, briefingRows, openByTitle, selectText } from '../fixtures';
+
+const KREMLIN = fileURLToPath(new URL('../../../shared/corpus/web/kremlin', import.meta.url));
+
+/** Drops files on the window as a file manager or a browser would: a real drop event with real File objects. */
+async function dropFiles(page: Page, files: { name: string; type: string; bytes: number[] }[]) {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const file of list) data.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+    return data;
+  }, files);
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
+  await expect(page.getByText('Drop to add to the library')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+}
+
+test('briefings added, changed and removed in the folder show without a restart; the open one follows', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByText('19 briefings')).toBeVisible();
+  await writeFile(join(app.library, 'field-report.md'), '---\ntitle: Field report from Kharkiv\ndate: 2025-03-01\n---\n\nThe convoy reached the city at dawn.\n\nThe mayor asked for generators.\n');
+  // No focus event, no reload: the watcher alone brings it in.
+  await expect(page.getByText('20 briefings')).toBeVisible();
+  await openByTitle(page, 'Field report');
+  await selectText(page, 'asked for generators');
+  await page.keyboard.press('h');
+  await expect(page.locator('.article-body')).toContainText('The convoy reached the city at dawn.');
+
+  await writeFile(join(app.library, 'field-report.md'), '---\ntitle: Field report from Kharkiv\ndate: 2025-03-01\n---\n\nA new first paragraph, written later.\n\nThe convoy reached the city at dawn.\n\nThe mayor asked for generators.\n');
+  await expect(page.locator('.article-body')).toContainText('A new first paragraph, written later.');
+  // The note moved with its words.
+  await expect
+    .poll(() => page.evaluate(() => [...((CSS.highlights.get('anno-c1') as Highlight | undefined) ?? [])].map((range) => range.toString())))
+    .toEqual(['asked for generators']);
+
+  await rm(join(app.library, 'field-report.md'));
+  await expect(page.getByRole('alert')).toContainText('removed from the library folder');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('19 briefings')).toBeVisible();
+});
+
+test('a burst of 300 files is listed while the window stays responsive', async ({ app }) => {
+  const { page } = app;
+  const folder = join(app.library, 'burst');
+  await mkdir(folder);
+  await Promise.all(
+    Array.from({ length: 300 }, (_, index) => writeFile(join(folder, `dispatch-${index}.md`), `---\ntitle: Dispatch ${index}\n---\n\nRoutine dispatch number ${index}.\n`)),
+  );
+  // The list filter answers while the files are read.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('heavy weapons');
+  await expect(briefingRows(page)).toHaveCount(1);
+  await expect(page.getByText('319 briefings')).toBeVisible({ timeout: 20_000 });
+});
+
+test('the library folder removed while open: the list is kept, and it comes back by itself', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByText('19 briefings')).toBeVisible();
+  const away = `${app.library}-away`;
+  await rename(app.library, away);
+  await expect(page.getByText(/The library folder .* cannot be found/)).toBeVisible();
+  await expect(page.getByText('19 briefings')).toBeVisible();
+  await rename(away, app.library);
+  await expect(page.getByText(/cannot be found/)).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('Import…, a dropped file and pasted text each become a briefing that opens', async ({ app }) => {
+  test.skip(!app.host, 'the file dialog is answered through the web host; on Electron it is a native dialog');
+  const { page } = app;
+  const outside = join(app.userData, '..', 'Downloads');
+  await mkdir(outside, { recursive: true });
+  await writeFile(join(outside, 'cable.md'), '---\ntitle: Cable from Vilnius\n---\n\nTalks resumed on Tuesday.\n');
+  await writeFile(join(outside, 'scan.pdf'), '%PDF-1.4');
+  app.host!.ports.nextImportFiles = [join(outside, 'cable.md'), join(outside, 'scan.pdf')];
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(page.locator('article h1')).toHaveText('Cable from Vilnius');
+  await expect(page.getByRole('status').filter({ hasText: 'scan.pdf' })).toContainText('1 file not added');
+  expect(await readFile(join(app.library, 'cable.md'), 'utf8')).toContain('Talks resumed');
+
+  await page.keyboard.press('Escape');
+  await dropFiles(page, [{ name: 'cable.md', type: 'text/markdown', bytes: [...Buffer.from('---\ntitle: Second cable from Vilnius\n---\n\nTalks ended.\n')] }]);
+  await expect(page.locator('article h1')).toHaveText('Second cable from Vilnius');
+  expect(existsSync(join(app.library, 'cable (2).md'))).toBe(true);
+
+  await page.keyboard.press('Escape');
+  await page.locator('.scroller').focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Readout of the call\n\nThe ministers agreed to meet again in May.');
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.article-body')).toContainText('The ministers agreed to meet again in May.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('22 briefings')).toBeVisible();
+});
+
+test('a saved news page dropped from a browser reads as a clean briefing with its metadata', async ({ app }) => {
+  test.skip(!existsSync(KREMLIN), `the saved pages of ../shared/corpus/web/kremlin are not on this machine (${KREMLIN})`);
+  const { page } = app;
+  const html = await readFile(join(KREMLIN, '17152.html'));
+  await dropFiles(page, [{ name: 'Vladimir Putin will meet with President of Ukraine.html', type: 'text/html', bytes: [...html] }]);
+  await expect(page.locator('article h1')).toHaveText('Vladimir Putin will meet with President of Ukraine Viktor Yanukovych');
+  const header = page.locator('article header');
+  await expect(header).toContainText('President of Russia');
+  await expect(header).toContainText('2012');
+  const body = page.locator('.article-body');
+  await expect(body).toContainText('Vladimir Putin will meet in Moscow with President of Ukraine Viktor Yanukovych');
+  for (const chrome of ['Share', 'Subscribe', 'Main menu']) await expect(body).not.toContainText(chrome);
+  expect(app.host?.blockedRequests ?? []).toEqual([]);
+});
