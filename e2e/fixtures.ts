@@ -132,3 +132,13 @@ export async function selectText(page: Page, text: string): Promise<void> {
     throw new Error(`not in the article: ${needle}`);
   }, text);
 }
+
+/**
+ * Skips the running test when `skip` holds, printing why: the list reporter shows a skipped test
+ * without its reason, and a skip must never be silent.
+ */
+export function skipWithReason(skip: boolean, reason: string): void {
+  if (!skip) return;
+  console.log(`[e2e] SKIPPED "${test.info().title}" (${test.info().project.name}): ${reason}`);
+  test.skip(true, reason);
+}

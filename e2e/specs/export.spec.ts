@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { isAnnotation } from '../../electron/common/annotation-validate';
-import { test, expect, openByTitle, selectText as select, type AppHandle } from '../fixtures';
+import { test, expect, openByTitle, selectText as select, skipWithReason, type AppHandle } from '../fixtures';
 
 const SEED_QUOTE = 'We proposed 22 very specific actions';
 const SEED_SECOND = 'tough but productive';
@@ -72,7 +72,7 @@ async function exportAs(app: AppHandle, format: RegExp, destination: string | nu
 }
 
 test('export a PDF of every note from the notes view: quotes, comments, outline, Cyrillic, title', async ({ app }) => {
-  test.skip(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
+  skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
   const seedTitle = await takeNotes(app);
   const { page } = app;
   await page.keyboard.press('Escape');
@@ -105,7 +105,7 @@ test('export a PDF of every note from the notes view: quotes, comments, outline,
 });
 
 test('export one briefing as Markdown and the notes view’s filter as W3C JSON; choices are remembered', async ({ app }) => {
-  test.skip(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
+  skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
   await takeNotes(app);
   const { page } = app;
   const folder = join(app.userData, '..', 'exports');
@@ -142,7 +142,7 @@ test('export one briefing as Markdown and the notes view’s filter as W3C JSON;
 });
 
 test('nothing to export, a cancelled dialog and an unwritable destination each leave no file and say why', async ({ app }) => {
-  test.skip(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
+  skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
   const { page } = app;
   await page.getByRole('button', { name: 'Notes', exact: true }).click();
   await page.getByRole('button', { name: 'Export…' }).click();

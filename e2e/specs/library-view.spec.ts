@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, briefingRows, openByTitle } from '../fixtures';
+import { test, expect, briefingRows, openByTitle, skipWithReason } from '../fixtures';
 
 const listbox = (page: Page) => page.getByRole('listbox', { name: 'Briefings' });
 const counts = (page: Page) => page.locator('.counts');
@@ -221,7 +221,7 @@ test('the topics in front matter are tags to filter by', async ({ app }) => {
 });
 
 test('recent libraries: open another folder, then go back through the recent list, by mouse and keyboard', async ({ app }) => {
-  test.skip(!app.host, 'the folder dialog is scripted through the web host only');
+  skipWithReason(!app.host, 'the folder dialog is scripted through the web host only');
   const { page } = app;
   const other = join(app.library, '..', 'Field notes');
   await mkdir(other, { recursive: true });

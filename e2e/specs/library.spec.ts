@@ -1,6 +1,6 @@
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, briefingRows, openByTitle } from '../fixtures';
+import { test, expect, briefingRows, openByTitle, skipWithReason } from '../fixtures';
 
 const SEED_TITLE = /^American and Ukrainian officials reached an understanding on 22 concrete actions/;
 
@@ -83,7 +83,7 @@ test('the metadata header shows source and date, and the source link asks before
   const header = page.locator('.article-header');
   await expect(header).toContainText('Office of the President of Ukraine');
   await expect(header).toContainText('Apr 13, 2022');
-  test.skip(!host, 'link confirmation is scripted through the web host only');
+  skipWithReason(!host, 'link confirmation is scripted through the web host only');
   await header.getByRole('button', { name: 'View the original' }).click();
   await expect.poll(() => host!.ports.confirmations.length).toBe(1);
   expect(host!.ports.opened).toEqual([]);
@@ -93,7 +93,7 @@ test('the metadata header shows source and date, and the source link asks before
 });
 
 test('Open library… opens another folder, and the last library is reopened after a restart', async ({ app }) => {
-  test.skip(!app.host, 'the folder dialog is scripted through the web host only');
+  skipWithReason(!app.host, 'the folder dialog is scripted through the web host only');
   const other = join(app.library, '..', 'Field notes');
   await cp(join(app.library, 'president-of-ukraine', 'uk'), other, { recursive: true });
   app.host!.ports.nextFolder = other;

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { test, expect, briefingRows, openByTitle, selectText } from '../fixtures';
+import { test, expect, briefingRows, openByTitle, selectText, skipWithReason } from '../fixtures';
 
 const KREMLIN = fileURLToPath(new URL('../../../shared/corpus/web/kremlin', import.meta.url));
 
@@ -69,7 +69,7 @@ test('the library folder removed while open: the list is kept, and it comes back
 });
 
 test('Import…, a dropped file and pasted text each become a briefing that opens', async ({ app }) => {
-  test.skip(!app.host, 'the file dialog is answered through the web host; on Electron it is a native dialog');
+  skipWithReason(!app.host, 'the file dialog is answered through the web host; on Electron it is a native dialog');
   const { page } = app;
   const outside = join(app.userData, '..', 'Downloads');
   await mkdir(outside, { recursive: true });
@@ -99,7 +99,7 @@ test('Import…, a dropped file and pasted text each become a briefing that open
 });
 
 test('a saved news page dropped from a browser reads as a clean briefing with its metadata', async ({ app }) => {
-  test.skip(!existsSync(KREMLIN), `the saved pages of ../shared/corpus/web/kremlin are not on this machine (${KREMLIN})`);
+  skipWithReason(!existsSync(KREMLIN), `the saved pages of ../shared/corpus/web/kremlin are not on this machine (${KREMLIN})`);
   const { page } = app;
   const html = await readFile(join(KREMLIN, '17152.html'));
   await dropFiles(page, [{ name: 'Vladimir Putin will meet with President of Ukraine.html', type: 'text/html', bytes: [...html] }]);
