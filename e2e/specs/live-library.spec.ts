@@ -16,6 +16,7 @@ async function dropFiles(page: Page, files: { name: string; type: string; bytes:
   }, files);
   await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
   await expect(page.getByText('Drop to add to the library')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('drop-target.png') });
   await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
 }
 
@@ -110,5 +111,6 @@ test('a saved news page dropped from a browser reads as a clean briefing with it
   const body = page.locator('.article-body');
   await expect(body).toContainText('Vladimir Putin will meet in Moscow with President of Ukraine Viktor Yanukovych');
   for (const chrome of ['Share', 'Subscribe', 'Main menu']) await expect(body).not.toContainText(chrome);
+  await page.screenshot({ path: test.info().outputPath('dropped-page.png') });
   expect(app.host?.blockedRequests ?? []).toEqual([]);
 });
