@@ -1,5 +1,5 @@
 /**
- * Cost of reading saved web pages: 100 whole pages of the Kremlin corpus (shared/corpus/web/kremlin,
+ * Cost of reading saved web pages: 100 whole pages of the Kremlin corpus (test-corpus/kremlin,
  * cycled when there are fewer) taken from bytes to a parsed briefing, as a library scan does it:
  * charset detection, pruning, Readability, metadata, sanitizing, text. The median of 3 runs.
  */
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBriefing } from '../electron/services/library/parse-briefing';
 import { median, round } from './corpus';
 
-const KREMLIN_PAGES = fileURLToPath(new URL('../../shared/corpus/web/kremlin/', import.meta.url));
+const KREMLIN_PAGES = fileURLToPath(new URL('../test-corpus/kremlin/', import.meta.url));
 const PAGES = 100;
 const RUNS = 3;
 

@@ -111,6 +111,8 @@ export async function openByTitle(page: Page, words: string): Promise<void> {
   await page.keyboard.type(words);
   await page.keyboard.press('Enter');
   await expect(page.locator('article h1, [role="alert"]').first()).toBeVisible();
+  // The reader takes focus once the article is laid out and its notes attached: keys work from then.
+  if (await page.locator('article h1').isVisible()) await expect(page.locator('.scroller')).toBeFocused();
 }
 
 /** Selects the first occurrence of `text` in the open article, as dragging across it would. */

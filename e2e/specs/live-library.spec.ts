@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, briefingRows, openByTitle, selectText, skipWithReason } from '../fixtures';
 
-const KREMLIN = fileURLToPath(new URL('../../../shared/corpus/web/kremlin', import.meta.url));
+const KREMLIN = fileURLToPath(new URL('../../test-corpus/kremlin', import.meta.url));
 
 /** Drops files on the window as a file manager or a browser would: a real drop event with real File objects. */
 async function dropFiles(page: Page, files: { name: string; type: string; bytes: number[] }[]) {
@@ -100,7 +100,7 @@ test('Import…, a dropped file and pasted text each become a briefing that open
 });
 
 test('a saved news page dropped from a browser reads as a clean briefing with its metadata', async ({ app }) => {
-  skipWithReason(!existsSync(KREMLIN), `the saved pages of ../shared/corpus/web/kremlin are not on this machine (${KREMLIN})`);
+  skipWithReason(!existsSync(KREMLIN), `the saved pages of test-corpus/kremlin are missing (${KREMLIN})`);
   const { page } = app;
   const html = await readFile(join(KREMLIN, '17152.html'));
   await dropFiles(page, [{ name: 'Vladimir Putin will meet with President of Ukraine.html', type: 'text/html', bytes: [...html] }]);

@@ -24,7 +24,7 @@ import { parseBriefing, toArticle } from '../library/parse-briefing';
  * else the first paragraph's) and its closing sentence (the last paragraph's), and no line of it
  * is a navigation or share label, or a label from the blocks the site marks as not article text.
  */
-const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/web/kremlin/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../../test-corpus/kremlin/', import.meta.url));
 const available = existsSync(CORPUS);
 if (!available) console.log(`kremlin extraction: skipped, the corpus folder ${CORPUS} is missing`);
 
