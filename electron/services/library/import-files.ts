@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import type { ImportResult } from '../../common/import-model';
 import { safeFileName } from '../fs/safe-file-name';
-import { BRIEFING_EXTENSIONS, MAX_BYTES } from './limits';
+import { BRIEFING_EXTENSIONS, tooLarge } from './limits';
 
 /** A file to add to the library: its name as the person knows it, and its bytes. */
 export interface ImportItem {
@@ -19,8 +19,8 @@ export function refusalOf(name: string, size: number): string | null {
   const format = BRIEFING_EXTENSIONS[extension as keyof typeof BRIEFING_EXTENSIONS];
   if (!format) return `Briefing Reader reads Markdown, text and saved web pages (${FORMATS}); this is ${extension ? `a ${extension} file` : 'a file without an extension'}.`;
   if (size === 0) return 'The file is empty.';
-  if (size > MAX_BYTES[format]) return `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the largest ${format === 'html' ? 'saved page' : 'briefing'} Briefing Reader opens is ${MAX_BYTES[format] / 1024 / 1024} MB.`;
-  return null;
+  const tooBig = tooLarge(format, size);
+  return tooBig ? `${tooBig}.` : null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Article, BriefingSummary, LibrarySnapshot } from '../../common/model';
 import { ApiError } from '../../common/errors';
-import { MAX_BYTES, SCAN_CONCURRENCY } from './limits';
+import { SCAN_CONCURRENCY, tooLarge } from './limits';
 import { ManifestCache, type Manifest, type ManifestEntry } from './manifest';
 import { parseBriefing, toArticle, unreadableSummary } from './parse-briefing';
 import { describeFsError, scanFolder, type FoundFile } from './scan-folder';
@@ -104,19 +104,11 @@ async function summarize(file: FoundFile): Promise<BriefingSummary> {
 /** Reads a file unless it is over the size limit for its format (checked before reading a byte). */
 async function readLimited(path: string, format: BriefingSummary['format']): Promise<Uint8Array> {
   const info = await stat(path);
-  const limit = MAX_BYTES[format];
-  if (info.size > limit) {
-    throw new ApiError(
-      'refused',
-      `This file is ${formatMegabytes(info.size)}; Briefing Reader opens ${format === 'html' ? 'saved web pages' : 'briefings'} of up to ${formatMegabytes(limit)}, so it was not opened.`,
-    );
-  }
+  const tooBig = tooLarge(format, info.size);
+  if (tooBig) throw new ApiError('refused', `${tooBig}, so it was not opened.`);
   return readFile(path);
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-}
 
 function snapshot(root: string, available: boolean, briefings: BriefingSummary[], notices: LibrarySnapshot['notices']): LibrarySnapshot {
   return { root, name: basename(root), available, briefings, notices, scannedAt: new Date().toISOString() };

@@ -15,3 +15,15 @@ export const MAX_BYTES = { markdown: 10 * 1024 * 1024, text: 10 * 1024 * 1024, h
 
 /** How many files are read and parsed at once during a scan. */
 export const SCAN_CONCURRENCY = 16;
+
+/** Why a file of `size` bytes is too large for its format, or null when it is not. */
+export function tooLarge(format: keyof typeof MAX_BYTES, size: number): string | null {
+  const limit = MAX_BYTES[format];
+  if (size <= limit) return null;
+  return `This file is ${megabytes(size)}; Briefing Reader opens ${format === 'html' ? 'saved web pages' : 'briefings'} of up to ${megabytes(limit)}`;
+}
+
+/** Rounded up to a tenth, so a file a byte over 10 MB never reads as "10 MB". */
+function megabytes(bytes: number): string {
+  return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
