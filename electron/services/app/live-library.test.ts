@@ -49,7 +49,7 @@ describe('a live library', () => {
     await writeFile(join(root, 'second.md'), '---\ntitle: Second cable\n---\n\nThe zeppelin arrived.\n');
     await vi.waitFor(() => expect(listed()).toEqual(['first.md', 'second.md']), { timeout: 5000 });
     await services.searchIdle();
-    await vi.waitFor(async () => expect(await finds('zeppelin')).toEqual(['second.md']), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await finds('zeppelin')).toEqual(['second.md']), { timeout: 20_000 });
     await rm(join(root, 'second.md'));
     await vi.waitFor(() => expect(listed()).toEqual(['first.md']), { timeout: 5000 });
   });

@@ -10,24 +10,40 @@ export interface WatchTimings {
   maxWaitMs: number;
   /** A file counts as written once its size has not changed for this long. */
   settleMs: number;
-  /** How often a library folder that has gone is looked for again. */
+  /** How often the library folder itself is looked at (gone, back, or replaced by a new one). */
   returnPollMs: number;
 }
 
 export const WATCH_TIMINGS: WatchTimings = { debounceMs: 150, maxWaitMs: 1_000, settleMs: 250, returnPollMs: 2_000 };
 
 /**
+ * Which folder is at the library's path: a folder deleted and made again is a different one, and
+ * a watch on the old one hears nothing. Birth time tells them apart where a file system reuses
+ * inode numbers. `null` when there is no folder there.
+ */
+async function folderIdentity(path: string): Promise<string | null> {
+  const info = await stat(path).catch(() => null);
+  return info?.isDirectory() ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : null;
+}
+
+/**
  * Tells when a library folder's briefings change on disk: added, changed, renamed or removed,
  * by this app or any other. Changes are batched (a burst of 1,000 files is one call, or one per
  * second while it lasts); files still being written are reported once their size settles. When
- * the folder itself goes (deleted, unmounted), `onChange` is called so the caller can show it,
- * and the folder is looked for until it comes back, which is reported the same way.
+ * the folder itself goes (deleted, unmounted, replaced), `onChange` is called so the caller can
+ * show it, and a folder that comes back at the path is watched again and reported the same way.
+ *
+ * The folder is looked at on every `returnPollMs` as well as when the watcher says it went,
+ * because not every file system tells: an unmount or a quick delete-and-recreate can pass
+ * without an event for the folder itself.
  */
 export class LibraryWatcher {
   private watcher: FSWatcher | null = null;
+  private watchedIdentity: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPending = 0;
   private poll: ReturnType<typeof setInterval> | undefined;
+  private checking: Promise<void> | null = null;
   private closed = false;
 
   constructor(
@@ -39,11 +55,35 @@ export class LibraryWatcher {
 
   /** Starts watching (or, when the folder is not there, looking for it); resolves once ready. */
   async start(): Promise<void> {
-    if (this.closed) return;
-    if (!(await stat(this.root).then((info) => info.isDirectory(), () => false))) {
-      this.awaitReturn();
-      return;
-    }
+    if (this.closed || this.poll) return;
+    await this.lookAtFolder(false);
+    this.poll = setInterval(() => void this.lookAtFolder(true), this.timings.returnPollMs);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.poll);
+    await this.checking;
+    await this.stopWatching();
+  }
+
+  /** Compares the folder at the path with the one watched; on a difference, watches the new one. */
+  private lookAtFolder(report: boolean): Promise<void> {
+    this.checking ??= (async () => {
+      try {
+        const identity = await folderIdentity(this.root);
+        if (identity === this.watchedIdentity || this.closed) return;
+        await this.stopWatching();
+        if (identity) await this.watchFolder(identity);
+        if (report && !this.closed) this.onChange();
+      } finally {
+        this.checking = null;
+      }
+    })();
+    return this.checking;
+  }
+
+  private async watchFolder(identity: string): Promise<void> {
     const watcher = watch(this.root, {
       ignoreInitial: true,
       // The library's own data (annotation sidecars, locks) and hidden files are not briefings.
@@ -52,20 +92,25 @@ export class LibraryWatcher {
       ignorePermissionErrors: true,
     });
     this.watcher = watcher;
+    this.watchedIdentity = identity;
     watcher.on('all', (event, path) => {
-      if (path === this.root && event === 'unlinkDir') this.folderGone();
+      if (path === this.root && event === 'unlinkDir') void this.lookAtFolder(true);
       else this.changed();
     });
-    watcher.on('error', (error) => this.log(`watching ${this.root}: ${String(error)}`));
+    watcher.on('error', (error) => {
+      this.log(`watching ${this.root}: ${String(error)}`);
+      void this.lookAtFolder(true);
+    });
     await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
+  private async stopWatching(): Promise<void> {
     clearTimeout(this.timer);
-    clearInterval(this.poll);
-    await this.watcher?.close();
+    this.timer = undefined;
+    const watcher = this.watcher;
     this.watcher = null;
+    this.watchedIdentity = null;
+    await watcher?.close();
   }
 
   private isIgnored(path: string, isFile: boolean): boolean {
@@ -85,30 +130,5 @@ export class LibraryWatcher {
       this.timer = undefined;
       if (!this.closed) this.onChange();
     }, wait);
-  }
-
-  /** The folder went away: report it now, then look for it until it is back and watch it again. */
-  private folderGone(): void {
-    void this.watcher?.close();
-    this.watcher = null;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.onChange();
-    this.awaitReturn();
-  }
-
-  private awaitReturn(): void {
-    clearInterval(this.poll);
-    this.poll = setInterval(() => {
-      void stat(this.root).then(
-        async (info) => {
-          if (!info.isDirectory() || this.closed || this.watcher) return;
-          clearInterval(this.poll);
-          await this.start();
-          this.onChange();
-        },
-        () => undefined,
-      );
-    }, this.timings.returnPollMs);
   }
 }
