@@ -238,15 +238,12 @@ describe('anchorAll', () => {
     });
   });
 
-  it('is fast enough (loose bound; real figures are in the benchmark)', () => {
+  it('re-anchors 500 notes in a seven-fold speech after an insertion at the top (time: npm run bench -- annotations)', () => {
     const text = Array.from({ length: 7 }, (_, i) => SPEECH.replaceAll('Ukraine', `Ukraine-${i}`)).join('\n\n');
     const all = targetsOf(text);
     const targets = Array.from({ length: 500 }, (_, i) => all[Math.floor((i * all.length) / 500)]);
     const edited = INSERTED + text;
-    const began = Date.now();
-    anchorAll(text, targets);
     const results = anchorAll(edited, targets);
-    expect(Date.now() - began).toBeLessThan(2000);
     expect(results.filter((result) => result.kind === 'orphan')).toHaveLength(0);
   });
 });

@@ -284,18 +284,15 @@ describe('AnnotationStore', () => {
     }
   });
 
-  it('lists 10,000 annotations across 500 sidecars quickly, with their briefing ids', async () => {
+  it('lists 10,000 annotations across 500 sidecars, with their briefing ids', async () => {
     const root = await tempDir();
     const briefingIds = await writeSyntheticSidecars(root, 500, 20);
     const store = new AnnotationStore(root);
-    const start = performance.now();
     const all = await store.listAll();
-    const elapsed = performance.now() - start;
     expect(all.problems).toEqual([]);
     expect(all.items).toHaveLength(10_000);
     expect(new Set(all.items.map((item) => item.annotation.id)).size).toBe(10_000);
     expect(new Set(all.items.map((item) => item.briefingId))).toEqual(new Set(briefingIds));
     expect(all.items.every((item) => item.annotation.target.source === item.briefingId)).toBe(true);
-    expect(elapsed).toBeLessThan(5000);
   });
 });

@@ -142,15 +142,13 @@ describe('buildNotesDocument', () => {
     ]);
   });
 
-  it('builds 2,000 notes across 200 briefings quickly', () => {
+  it('builds 2,000 notes across 200 briefings, each counted once (time: npm run bench -- export)', () => {
     const items = Array.from({ length: 2000 }, (_, index) =>
       note({ briefingId: `b${index % 200}.md`, date: `2023-01-${String((index % 28) + 1).padStart(2, '0')}`, exact: `quote ${index}`, start: index, colour: (['c1', 'c2', 'c3', 'c4', 'c5'] as const)[index % 5] }),
     );
-    const started = performance.now();
     const doc = buildNotesDocument(input(items, { order: 'date' }));
     expect(doc.noteCount).toBe(2000);
     expect(doc.briefingCount).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
