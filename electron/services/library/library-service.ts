@@ -7,6 +7,7 @@ import { ManifestCache, type Manifest, type ManifestEntry } from './manifest';
 import { parseBriefing, toArticle, unreadableSummary } from './parse-briefing';
 import { describeFsError, scanFolder, type FoundFile } from './scan-folder';
 import { mapLimit } from './map-limit';
+import { timeSlicer } from '../fs/time-slice';
 
 /**
  * Lists and reads the briefings of library folders. Owns the manifest cache; never writes into a
@@ -44,9 +45,13 @@ export class LibraryService {
     }
     const changed = fresh.length > 0 || Object.keys(previous.entries).length !== files.length;
     let done = 0;
+    // Reads finish in batches, and parsing each batch back to back would hold the event loop for
+    // hundreds of milliseconds; pacing lets the window's messages through between files.
+    const pace = timeSlicer();
     await mapLimit(fresh, SCAN_CONCURRENCY, async (file) => {
       entries[file.id] = { size: file.size ?? -1, mtimeMs: file.mtimeMs ?? -1, summary: await summarize(file) };
       onProgress?.(++done, fresh.length);
+      await pace();
     });
     const manifest: Manifest = { ...previous, entries };
     this.known.set(root, manifest);

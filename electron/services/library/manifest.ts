@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { BriefingSummary } from '../../common/model';
 import { cacheKeyFor } from '../fs/cache-key';
-import { readJsonOr, writeJson } from '../fs/json-file';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { readJsonOr } from '../fs/json-file';
+import { stringifyPaced } from '../fs/time-slice';
 
 /** Bump when the summary shape or parsing changes, so old caches are rebuilt instead of trusted. */
 const MANIFEST_VERSION = 1;
@@ -36,7 +38,9 @@ export class ManifestCache {
     return valid ? manifest : empty;
   }
 
-  save(manifest: Manifest): Promise<void> {
-    return writeJson(this.pathFor(manifest.root), manifest);
+  /** Written an entry at a time, so saving the listing of a large library never holds up the window's messages. */
+  async save(manifest: Manifest): Promise<void> {
+    const text = await stringifyPaced({ version: manifest.version, root: manifest.root }, 'entries', manifest.entries);
+    await writeFileAtomic(this.pathFor(manifest.root), `${text}\n`);
   }
 }
