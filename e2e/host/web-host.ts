@@ -6,7 +6,8 @@ import type { BrowserContext, Route } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, resolveAppPath } from '../../electron/common/security';
 import { createBriefingServices, type BriefingServices } from '../../electron/services/app/briefing-services';
 import { dispatch } from '../../electron/services/app/dispatch';
-import type { AppPaths, HostPorts } from '../../electron/services/app/host-ports';
+import { abortable } from '../../electron/services/app/abortable';
+import type { AppPaths, HostPorts, PdfOptions } from '../../electron/services/app/host-ports';
 import type { BriefingEvent } from '../../electron/common/events';
 
 /** Where the web target serves the renderer. `.localhost` never leaves the machine. */
@@ -33,8 +34,19 @@ export class ScriptedPorts implements HostPorts {
   /** Files shown in the file manager. */
   readonly shownInFolder: string[] = [];
 
+  /**
+   * While set, a print waits for it (or for the export to be stopped) before it starts: lets a
+   * test press Stop while an export is surely printing.
+   */
+  printGate: Promise<void> | null = null;
+
   /** `print` is Chromium's page.pdf behind the same options Electron uses (see chromium-print.ts). */
-  constructor(readonly printToPdf: HostPorts['printToPdf']) {}
+  constructor(private readonly print: HostPorts['printToPdf']) {}
+
+  async printToPdf(html: string, options: PdfOptions) {
+    if (this.printGate) await abortable(this.printGate, options.signal);
+    return this.print(html, options);
+  }
 
   async chooseExportPath(defaultPath: string) {
     this.savePrompts.push(defaultPath);

@@ -71,6 +71,17 @@ async function exportAs(app: AppHandle, format: RegExp, destination: string | nu
   await dialog.getByRole('button', { name: 'Export…' }).click();
 }
 
+/** Highlights one passage of the seed briefing and opens the export dialog from its notes; resolves an empty folder to export to. */
+async function exportOneNote(app: AppHandle): Promise<string> {
+  await openByTitle(app.page, '22 concrete');
+  await select(app.page, SEED_QUOTE);
+  await app.page.keyboard.press('h');
+  await sidebar(app.page).getByRole('button', { name: 'Export…' }).click();
+  const folder = join(app.userData, '..', 'exports');
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
 test('export a PDF of every note from the notes view: quotes, comments, outline, Cyrillic, title', async ({ app }) => {
   skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
   const seedTitle = await takeNotes(app);
@@ -141,6 +152,36 @@ test('export one briefing as Markdown and the notes view’s filter as W3C JSON;
   expect(collection.first.items[0].body.find((body: { purpose: string }) => body.purpose === 'commenting').value).toBe(SCRIPT_COMMENT);
 });
 
+test('Stop ends an export mid-print: nothing is written, and the next export works', async ({ app }) => {
+  skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
+  const { page } = app;
+  const folder = await exportOneNote(app);
+  let release = () => undefined as void;
+  app.host!.ports.printGate = new Promise<void>((resolve) => (release = resolve));
+
+  await exportAs(app, /^PDF/, join(folder, 'stopped.pdf'));
+  const dialog = exportDialog(page);
+  await expect(dialog.getByText('Printing the PDF…')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+  await expect(dialog.getByText('Export stopped. Nothing was written.')).toBeVisible();
+  release();
+  expect(await readdir(folder)).toEqual([]);
+
+  // Escape stops a running export too, and keeps the dialog open to say so.
+  app.host!.ports.printGate = new Promise<void>((resolve) => (release = resolve));
+  await exportAs(app, /^PDF/, join(folder, 'escaped.pdf'));
+  await expect(dialog.getByText('Printing the PDF…')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByText('Export stopped. Nothing was written.')).toBeVisible();
+  release();
+
+  app.host!.ports.printGate = null;
+  await exportAs(app, /^PDF/, join(folder, 'finished.pdf'));
+  await expect(dialog.getByText(/Exported 1 note from 1 briefing/)).toBeVisible();
+  expect(await readdir(folder)).toEqual(['finished.pdf']);
+});
+
 test('nothing to export, a cancelled dialog and an unwritable destination each leave no file and say why', async ({ app }) => {
   skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
   const { page } = app;
@@ -152,12 +193,7 @@ test('nothing to export, a cancelled dialog and an unwritable destination each l
   await exportDialog(page).getByRole('button', { name: 'Cancel' }).click();
 
   await page.keyboard.press('Escape');
-  await openByTitle(page, '22 concrete');
-  await select(page, SEED_QUOTE);
-  await page.keyboard.press('h');
-  await sidebar(page).getByRole('button', { name: 'Export…' }).click();
-  const folder = join(app.userData, '..', 'exports');
-  await mkdir(folder, { recursive: true });
+  const folder = await exportOneNote(app);
   await writeFile(join(folder, 'a file'), 'not a folder');
 
   await exportAs(app, /^PDF/, null);

@@ -66,10 +66,16 @@ export interface BriefingApi {
    * Exports the notes of a scope: asks where to save (the host's save dialog), renders the PDF,
    * Markdown or W3C JSON, and writes it atomically, so a failed export leaves no partial file.
    * Sends `export-progress` events while it runs. An empty scope resolves `empty` without asking;
-   * a cancelled dialog resolves `cancelled`; a destination that cannot be written rejects with a
-   * message naming it.
+   * a cancelled dialog resolves `cancelled`; `cancelExport` makes it resolve `stopped`; a
+   * destination that cannot be written rejects with a message naming it. Nothing is written in
+   * any of these cases.
    */
   exportNotes(request: ExportRequest): Promise<ExportOutcome>;
+  /**
+   * Stops the export that is running (reading briefings or printing; once the file is being
+   * written it is written whole). Resolves whether one was running.
+   */
+  cancelExport(): Promise<boolean>;
   /** Shows a file this session exported in the system file manager. Any other path is refused. */
   showExportedFile(path: string): Promise<void>;
   /**
@@ -160,6 +166,7 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   getSearchStatus: [],
   openExternal: [isString(8192)],
   exportNotes: [exportRequest],
+  cancelExport: [],
   showExportedFile: [isString(4096)],
   importFiles: [],
   importDocuments: [isArrayOf(isRecord({ name: isString(1024), data: isString(IMPORT_LIMITS.base64Chars) }), IMPORT_LIMITS.documents)],

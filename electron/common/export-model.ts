@@ -46,6 +46,8 @@ export type ExportOutcome =
   | { status: 'written'; path: string; format: ExportFormat; noteCount: number; briefingCount: number }
   /** The person closed the save dialog: nothing was written. */
   | { status: 'cancelled' }
+  /** The person stopped the export while it ran: nothing was written. */
+  | { status: 'stopped' }
   /** The scope holds no notes (after the colour filter): nothing was asked and nothing written. */
   | { status: 'empty'; message: string };
 

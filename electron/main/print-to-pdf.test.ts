@@ -75,4 +75,25 @@ describe('printHtmlToPdf', () => {
     expect(FakeBrowserWindow.instances[0].destroy).toHaveBeenCalled();
     expect(await leftInTemp(loaded[0].path)).toBe(false);
   });
+
+  it('stops when the export is stopped mid-print: the window goes at once, without waiting for the print', async () => {
+    const stop = new AbortController();
+    FakeBrowserWindow.configure = (window) => {
+      window.loadFile.mockImplementation(async (path: string) => void loaded.push({ path, html: '' }));
+      window.webContents.printToPDF.mockImplementationOnce(() => {
+        setTimeout(() => stop.abort(new Error('The export was stopped.')), 5);
+        return new Promise(() => undefined);
+      });
+    };
+    await expect(printHtmlToPdf('<h1>x</h1>', { paper: 'A4', signal: stop.signal })).rejects.toThrow('The export was stopped.');
+    expect(FakeBrowserWindow.instances[0].destroy).toHaveBeenCalled();
+    expect(await leftInTemp(loaded[0].path)).toBe(false);
+  });
+
+  it('opens no window for an export already stopped', async () => {
+    const stop = new AbortController();
+    stop.abort(new Error('The export was stopped.'));
+    await expect(printHtmlToPdf('<h1>x</h1>', { paper: 'A4', signal: stop.signal })).rejects.toThrow('The export was stopped.');
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type Session } from 'electron';
+import { abortable } from '../services/app/abortable';
 import type { PdfOptions } from '../services/app/host-ports';
 import { lockedWebPreferences } from './window';
 
@@ -37,9 +38,11 @@ function securePrintSession(): Session {
 /**
  * Prints the notes HTML in a hidden offscreen window: load, wait for the inlined fonts, then
  * `printToPDF` with a tagged PDF and an outline from the headings. The document's `@page` rule
- * sets paper and margins; the temp folder and the window are gone afterwards, whatever happens.
+ * sets paper and margins; the temp folder and the window are gone afterwards, whatever happens,
+ * and as soon as `options.signal` aborts (destroying the window ends the print).
  */
 export async function printHtmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  options.signal?.throwIfAborted();
   const folder = await mkdtemp(join(tmpdir(), PRINT_FOLDER_PREFIX));
   const window = new BrowserWindow({
     show: false,
@@ -48,15 +51,18 @@ export async function printHtmlToPdf(html: string, options: PdfOptions): Promise
   try {
     const file = join(folder, 'notes.html');
     await writeFile(file, html);
-    await window.loadFile(file);
-    await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-    const pdf = await window.webContents.printToPDF({
-      pageSize: options.paper,
-      preferCSSPageSize: true,
-      printBackground: true,
-      generateTaggedPDF: true,
-      generateDocumentOutline: true,
-    });
+    await abortable(window.loadFile(file), options.signal);
+    await abortable(window.webContents.executeJavaScript('document.fonts.ready.then(() => true)'), options.signal);
+    const pdf = await abortable(
+      window.webContents.printToPDF({
+        pageSize: options.paper,
+        preferCSSPageSize: true,
+        printBackground: true,
+        generateTaggedPDF: true,
+        generateDocumentOutline: true,
+      }),
+      options.signal,
+    );
     return new Uint8Array(pdf);
   } finally {
     window.destroy();

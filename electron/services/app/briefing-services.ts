@@ -144,6 +144,8 @@ export function createBriefingServices(
   /** Files this session exported: the only paths `showExportedFile` will reveal. */
   const exported = new Set<string>();
   let printFontCss: Promise<string> | undefined;
+  /** Stops the export in progress; one at a time, as the dialog runs them. */
+  let runningExport: AbortController | null = null;
 
   function fingerprintOf(briefingId: string): string | undefined {
     return current?.briefings.find((briefing) => briefing.id === briefingId)?.fingerprint || undefined;
@@ -199,6 +201,9 @@ export function createBriefingServices(
     },
     async exportNotes(request) {
       const preferences = await settings.getPreferences();
+      const stop = new AbortController();
+      runningExport?.abort();
+      runningExport = stop;
       const outcome = await exportNotes(request, {
         libraryName: current?.name ?? '',
         colourMeanings: preferences.colourMeanings,
@@ -213,12 +218,20 @@ export function createBriefingServices(
             throw new ApiError('internal', 'The fonts for printing are missing from this installation, so the PDF could not be made. Reinstall Briefing Reader, or export Markdown.');
           })),
         progress: (progress) => emit({ type: 'export-progress', progress }),
+        signal: stop.signal,
+      }).finally(() => {
+        if (runningExport === stop) runningExport = null;
       });
       if (outcome.status === 'written') {
         exported.add(outcome.path);
         await settings.rememberExportFolder(dirname(outcome.path));
       }
       return outcome;
+    },
+    async cancelExport() {
+      if (!runningExport) return false;
+      runningExport.abort(new Error('The export was stopped.'));
+      return true;
     },
     async importFiles() {
       openRoot();
@@ -247,6 +260,7 @@ export function createBriefingServices(
     dispose: () =>
       (disposed ??= (async () => {
         clearTimeout(notesTimer);
+        runningExport?.abort(new Error('The app is closing.'));
         await live.close();
         await search.close();
       })()),

@@ -20,6 +20,7 @@ export interface HostPorts {
    * Prints a self-contained HTML document (no scripts, fonts inlined) to PDF with Chromium, after
    * its fonts have loaded: tagged PDF, a document outline from its headings, backgrounds printed,
    * the page size and margins its CSS sets. Chromium sets the PDF's title metadata from <title>.
+   * Rejects soon after `options.signal` aborts, and stops printing (the window or page closes).
    */
   printToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
   /** Shows a file in the system file manager (its folder, with the file selected). */
@@ -31,6 +32,8 @@ export interface HostPorts {
 export interface PdfOptions {
   /** Chromium's fallback page size; the document's own `@page` size wins. */
   paper: PaperSize;
+  /** Aborted when the person stops the export. */
+  signal?: AbortSignal;
 }
 
 export interface AppPaths {

@@ -115,6 +115,40 @@ describe('exportNotes', () => {
     expect(await readdir(folder)).toEqual([]);
   });
 
+  it('stops while reading the briefings: no more are read and nothing is written', async () => {
+    const { context, folder } = await setup();
+    const stop = new AbortController();
+    let read = 0;
+    const readArticle = context.readArticle;
+    context.readArticle = async (id) => {
+      if (++read === 1) stop.abort(new Error('stopped'));
+      return readArticle(id);
+    };
+    const outcome = await exportNotes(request({ format: 'pdf' }), { ...context, signal: stop.signal });
+    expect(outcome).toEqual({ status: 'stopped' });
+    expect(read).toBeLessThan(new Set(sampleItems().map((item) => item.briefingId)).size);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('stops while printing without waiting for the print, and tells the printer to stop', async () => {
+    const { context, folder } = await setup();
+    const stop = new AbortController();
+    let printerHeard = false;
+    context.ports.printToPdf = (_html, options) =>
+      new Promise((_resolve, reject) => {
+        options.signal?.addEventListener('abort', () => {
+          printerHeard = true;
+          reject(new Error('print window closed'));
+        });
+      });
+    context.progress = (step) => {
+      if (step.stage === 'printing') setTimeout(() => stop.abort(new Error('stopped')), 10);
+    };
+    expect(await exportNotes(request({ format: 'pdf' }), { ...context, signal: stop.signal })).toEqual({ status: 'stopped' });
+    expect(printerHeard).toBe(true);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
   it('offers a file name every file system accepts, whatever the scope is called', async () => {
     const { context, asked } = await setup();
     await exportNotes(request({ scope: { label: 'Q1: "oil" / gas <draft>?*|' } }), context);

@@ -4,6 +4,7 @@ import { ApiError } from '../../common/errors';
 import { EXPORT_EXTENSIONS, type ExportOutcome, type ExportProgress, type ExportRequest, type ExportScope } from '../../common/export-model';
 import type { Article } from '../../common/model';
 import type { NoteItem } from '../../common/notes-model';
+import { abortable } from '../app/abortable';
 import type { HostPorts } from '../app/host-ports';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { mapLimit } from '../library/map-limit';
@@ -28,6 +29,8 @@ export interface NotesExportContext {
   /** The bundled fonts as @font-face rules (only read for PDF). */
   printFontCss(): Promise<string>;
   progress(progress: ExportProgress): void;
+  /** Aborted when the person stops the export: it ends as `stopped` and writes nothing. */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 
@@ -71,11 +74,18 @@ export async function exportNotes(request: ExportRequest, context: NotesExportCo
   const path = await context.ports.chooseExportPath(join(context.exportFolder, fileName), request.format);
   if (!path) return { status: 'cancelled' };
 
-  const doc = request.format === 'json' ? outline : await compose(base, outline, context);
-  const data = await render(doc, items, request, context);
-  context.progress({ stage: 'writing', done: 0, total: 1 });
-  await writeExport(path, data);
-  return { status: 'written', path, format: request.format, noteCount: doc.noteCount, briefingCount: doc.briefingCount };
+  try {
+    const doc = request.format === 'json' ? outline : await compose(base, outline, context);
+    const data = await render(doc, items, request, context);
+    // The last moment to stop: once writing starts, the file is written whole.
+    context.signal?.throwIfAborted();
+    context.progress({ stage: 'writing', done: 0, total: 1 });
+    await writeExport(path, data);
+    return { status: 'written', path, format: request.format, noteCount: doc.noteCount, briefingCount: doc.briefingCount };
+  } catch (error) {
+    if (context.signal?.aborted) return { status: 'stopped' };
+    throw error;
+  }
 }
 
 /** The document again, now with paragraph numbers and links read from each briefing's text. */
@@ -86,6 +96,7 @@ async function compose(base: Parameters<typeof buildNotesDocument>[0], outline: 
   let done = 0;
   context.progress({ stage: 'composing', done, total: ids.length });
   await mapLimit(ids, READ_CONCURRENCY, async (id) => {
+    context.signal?.throwIfAborted();
     // A briefing that cannot be read now still exports its notes, only without paragraph numbers.
     const article = await context.readArticle(id).catch(() => null);
     if (article) {
@@ -113,7 +124,8 @@ async function render(doc: NotesDocument, items: NoteItem[], request: ExportRequ
     case 'pdf': {
       const html = renderNotesHtml(doc, { paper: request.paper, fontCss: await context.printFontCss() });
       context.progress({ stage: 'printing', done: 0, total: 0 });
-      return context.ports.printToPdf(html, { paper: request.paper });
+      context.signal?.throwIfAborted();
+      return abortable(context.ports.printToPdf(html, { paper: request.paper, signal: context.signal }), context.signal);
     }
   }
 }

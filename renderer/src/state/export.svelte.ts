@@ -125,6 +125,16 @@ class ExportState {
     }
   }
 
+  /** Stops the running export; it then ends as `stopped`, with nothing written. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    try {
+      await api.cancelExport();
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
   async showInFolder(): Promise<void> {
     if (this.outcome?.status !== 'written') return;
     try {
