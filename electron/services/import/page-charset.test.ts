@@ -41,6 +41,24 @@ describe('decodePageBytes', () => {
     expect(result.text).toContain(UKRAINIAN);
   });
 
+  it('detects Cyrillic in a page that wrongly declares a Western charset', () => {
+    for (const [text, encoding] of [
+      [RUSSIAN, 'windows-1251'],
+      [UKRAINIAN, 'koi8-u'],
+    ] as const) {
+      const result = decodePageBytes(iconv.encode(page('<meta charset="iso-8859-1">', text), encoding));
+      expect(result, encoding).toMatchObject({ encoding, source: 'detected', lossy: false });
+      expect(result.text).toContain(text);
+    }
+  });
+
+  it('keeps the Western declaration of Western text rich in accents', () => {
+    const accented = 'Ça été déjà évoqué à Málaga, Ørsted, Åre, Zürich und Düsseldorf: État, élève, œuvre, naïve, façade, señor, São Tomé.';
+    const result = decodePageBytes(iconv.encode(page('<meta charset="windows-1252">', accented), 'windows-1252'));
+    expect(result).toMatchObject({ encoding: 'windows-1252', source: 'declared' });
+    expect(result.text).toContain(accented);
+  });
+
   it('reads valid UTF-8 as UTF-8 even when the page declares a legacy charset', () => {
     const result = decodePageBytes(Buffer.from(page('<meta charset="windows-1251">', RUSSIAN), 'utf8'));
     expect(result).toMatchObject({ encoding: 'utf-8', lossy: false });

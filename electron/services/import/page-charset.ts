@@ -30,8 +30,10 @@ const utf8Lenient = new TextDecoder('utf-8');
  * Decodes a saved web page by its byte order mark, else its `<meta charset>` / `http-equiv`
  * declaration, checked against the bytes: a page that declares UTF-8 but is not valid UTF-8 (a
  * windows-1251 page re-saved with a wrong header) is decoded by detection instead, and a page that
- * declares a legacy charset but is valid non-ASCII UTF-8 is read as UTF-8. Without a declaration,
- * valid UTF-8 is UTF-8 and anything else is detected.
+ * declares a legacy charset but is valid non-ASCII UTF-8 is read as UTF-8, and a page declared
+ * Western (ISO-8859-1, windows-1252: a common server default) whose text is nearly all letters
+ * from the upper half is detected, since that is Cyrillic in windows-1251 or KOI8. Without a
+ * declaration, valid UTF-8 is UTF-8 and anything else is detected.
  */
 export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   const sniffer = new Sniffer({ maxBytes: SNIFF_BYTES });
@@ -45,6 +47,8 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   const utf8 = decodeStrictUtf8(bytes);
   const isDeclaration = sniffer.resultType !== ResultType.DEFAULT && declared !== null;
   if (isDeclaration && declared !== 'utf-8' && !(utf8 !== null && firstHigh !== -1)) {
+    const cyrillic = declared === 'windows-1252' && firstHigh !== -1 && looksCyrillic(bytes, firstHigh) ? detectEncoding(bytes, firstHigh) : null;
+    if (cyrillic && CYRILLIC_ENCODINGS.has(cyrillic)) return { text: iconv.decode(asBuffer(bytes), cyrillic), encoding: cyrillic, source: 'detected', lossy: false };
     return { text: iconv.decode(asBuffer(bytes), declared), encoding: declared, source: 'declared', lossy: false };
   }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: isDeclaration && declared === 'utf-8' ? 'declared' : 'default', lossy: false };
@@ -52,6 +56,24 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   const detected = detectEncoding(bytes, firstHigh);
   if (detected) return { text: iconv.decode(asBuffer(bytes), detected), encoding: detected, source: 'detected', lossy: false };
   return { text: utf8Lenient.decode(bytes), encoding: 'utf-8', source: 'default', lossy: true };
+}
+
+/** Single-byte Cyrillic encodings, as iconv-lite names chardet's guesses. */
+const CYRILLIC_ENCODINGS = new Set(['windows-1251', 'koi8-u', 'iso-8859-5', 'ibm866']);
+
+/**
+ * Whether the letters after the first non-ASCII byte are mostly bytes 0xC0–0xFF. In windows-1252
+ * those are accented Latin letters, a few in a hundred even in French or Czech; in windows-1251
+ * and KOI8 they are the Cyrillic alphabet, so Russian or Ukrainian text is almost all of them.
+ */
+function looksCyrillic(bytes: Uint8Array, firstHigh: number): boolean {
+  let upper = 0;
+  let latin = 0;
+  for (const byte of bytes.subarray(firstHigh, firstHigh + DETECT_SAMPLE_BYTES)) {
+    if (byte >= 0xc0) upper++;
+    else if ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) latin++;
+  }
+  return upper > 0.4 * (upper + latin);
 }
 
 /** The text if the bytes are valid UTF-8 (a BOM is dropped), else null. */
