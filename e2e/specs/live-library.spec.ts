@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import type { BriefingEventSource } from '../../electron/common/events';
 import { test, expect, briefingRows, openByTitle, selectText, skipWithReason } from '../fixtures';
 
 const KREMLIN = fileURLToPath(new URL('../../test-corpus/kremlin', import.meta.url));
@@ -18,6 +19,23 @@ async function dropFiles(page: Page, files: { name: string; type: string; bytes:
   await expect(page.getByText('Drop to add to the library')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('drop-target.png') });
   await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+}
+
+/** Resolves once the window has been sent a listing with `id` in it (the events the window itself hears). */
+async function listingWith(page: Page, id: string): Promise<void> {
+  await page.evaluate(
+    (wanted) =>
+      new Promise<void>((resolve) => {
+        const events = (window as unknown as { briefingEvents: BriefingEventSource }).briefingEvents;
+        const stop = events.subscribe((event) => {
+          if (event.type === 'library-changed' && event.snapshot.briefings.some((briefing) => briefing.id === wanted)) {
+            stop();
+            resolve();
+          }
+        });
+      }),
+    id,
+  );
 }
 
 test('briefings added, changed and removed in the folder show without a restart; the open one follows', async ({ app }) => {
@@ -38,7 +56,18 @@ test('briefings added, changed and removed in the folder show without a restart;
     .poll(() => page.evaluate(() => [...((CSS.highlights.get('anno-c1') as Highlight | undefined) ?? [])].map((range) => range.toString())))
     .toEqual(['asked for generators']);
 
-  await rm(join(app.library, 'field-report.md'));
+  // Renamed and moved into a folder: the same text, so the reader stays on it with its note.
+  await mkdir(join(app.library, 'reports'));
+  const renameListed = listingWith(page, 'reports/kharkiv.md');
+  await rename(join(app.library, 'field-report.md'), join(app.library, 'reports', 'kharkiv.md'));
+  await renameListed;
+  await expect(page.locator('.article-body')).toContainText('The convoy reached the city at dawn.');
+  await expect
+    .poll(() => page.evaluate(() => [...((CSS.highlights.get('anno-c1') as Highlight | undefined) ?? [])].map((range) => range.toString())))
+    .toEqual(['asked for generators']);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await rm(join(app.library, 'reports', 'kharkiv.md'));
   await expect(page.getByRole('alert')).toContainText('removed from the library folder');
   await page.keyboard.press('Escape');
   await expect(page.getByText('19 briefings')).toBeVisible();

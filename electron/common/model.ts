@@ -118,6 +118,8 @@ export interface ReadingPosition {
   updatedAt: string;
   /** Read to the end (95 % or more) once, or marked read; marking unread clears it. */
   read?: boolean;
+  /** The briefing's text fingerprint when last stored: a renamed or moved file keeps its state. */
+  fingerprint?: string;
 }
 
 /** Share of its height at which a briefing counts as read. */

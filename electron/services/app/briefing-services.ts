@@ -55,6 +55,8 @@ export function createBriefingServices(
     if (snapshot.available) {
       // A renamed or moved briefing keeps its notes: its sidecar follows the text fingerprint.
       await store.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint)).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
+      // So does the place it was read to, and its read mark.
+      await settings.followRenames(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
       await settings.rememberLibrary(snapshot.root);
       // Indexing runs in the worker; the listing does not wait for it.
       search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
@@ -165,9 +167,9 @@ export function createBriefingServices(
     getPreferences: () => settings.getPreferences(),
     setPreferences: (patch) => settings.setPreferences(patch),
     getReadingPosition: (id) => settings.getReadingPosition(openRoot(), id),
-    setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction),
+    setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction, fingerprintOf(id)),
     getReadingStates: () => settings.getReadingStates(openRoot()),
-    setRead: (ids, read) => settings.setRead(openRoot(), ids, read),
+    setRead: (ids, read) => settings.setRead(openRoot(), ids, read, fingerprintOf),
     async listRecentLibraries() {
       return Promise.all(
         (await settings.getRecentLibraries()).map(async (path) => ({

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BriefingEvent } from '../../common/events';
@@ -52,6 +52,14 @@ describe('a live library', () => {
     await vi.waitFor(async () => expect(await finds('zeppelin')).toEqual(['second.md']), { timeout: 20_000 });
     await rm(join(root, 'second.md'));
     await vi.waitFor(() => expect(listed()).toEqual(['first.md']), { timeout: 5000 });
+  });
+
+  it('keeps the read mark and place of a briefing renamed on disk', async () => {
+    const { root, services, listed } = await openLibrary();
+    await services.setReadingPosition('first.md', 0.97);
+    await rename(join(root, 'first.md'), join(root, 'first, renamed.md'));
+    await vi.waitFor(() => expect(listed()).toEqual(['first, renamed.md']), { timeout: 5000 });
+    expect(await services.getReadingStates()).toEqual({ 'first, renamed.md': expect.objectContaining({ fraction: 0.97, read: true }) });
   });
 
   it('reports the folder gone (the last listing kept) and back again', async () => {

@@ -37,6 +37,30 @@ describe('SettingsStore reading states', () => {
     expect(again['never-opened.md'].read).toBe(true);
   });
 
+  it('gives a renamed briefing its place and read mark back, but never guesses between twins', async () => {
+    const userData = await tempDir();
+    const store = new SettingsStore(userData);
+    await store.setReadingPosition('/lib', 'cables/a.md', 0.6, 'fp-a');
+    await store.setRead('/lib', ['b.md'], true, (id) => (id === 'b.md' ? 'fp-b' : undefined));
+    await store.setReadingPosition('/lib', 'c.md', 0.3, 'fp-c');
+    await store.setReadingPosition('/other', 'a.md', 0.9, 'fp-a');
+
+    const moved = await store.followRenames('/lib', [
+      { id: 'archive/a renamed.md', fingerprint: 'fp-a' },
+      { id: 'b.md', fingerprint: 'fp-b' },
+      // c.md went, and two files with its text came: which one was it? Left alone.
+      { id: 'c copy 1.md', fingerprint: 'fp-c' },
+      { id: 'c copy 2.md', fingerprint: 'fp-c' },
+    ]);
+    expect(moved).toBe(1);
+    const states = await new SettingsStore(userData).getReadingStates('/lib');
+    expect(Object.keys(states).sort()).toEqual(['archive/a renamed.md', 'b.md', 'c.md']);
+    expect(states['archive/a renamed.md']).toMatchObject({ fraction: 0.6, fingerprint: 'fp-a' });
+    expect(states['b.md']).toMatchObject({ read: true, fingerprint: 'fp-b' });
+    expect(await store.getReadingStates('/other')).toMatchObject({ 'a.md': { fraction: 0.9 } });
+    expect(await store.followRenames('/lib', [{ id: 'archive/a renamed.md', fingerprint: 'fp-a' }])).toBe(0);
+  });
+
   it('lists recent libraries newest first', async () => {
     const userData = await tempDir();
     const store = new SettingsStore(userData);

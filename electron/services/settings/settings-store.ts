@@ -98,10 +98,11 @@ export class SettingsStore {
     return (await this.loadPositions())[positionKey(root, id)] ?? null;
   }
 
-  async setReadingPosition(root: string, id: string, fraction: number): Promise<void> {
+  /** `fingerprint` (the briefing's text) lets the place follow the file when it is renamed. */
+  async setReadingPosition(root: string, id: string, fraction: number, fingerprint?: string): Promise<void> {
     const positions = await this.loadPositions();
     const key = positionKey(root, id);
-    positions[key] = progressed(positions[key], fraction, new Date().toISOString());
+    positions[key] = withFingerprint(progressed(positions[key], fraction, new Date().toISOString()), fingerprint ?? positions[key]?.fingerprint);
     await this.persist(this.positionsPath, positions);
   }
 
@@ -115,15 +116,49 @@ export class SettingsStore {
     return states;
   }
 
-  /** Marks briefings read or unread (see `markedRead`). */
-  async setRead(root: string, ids: readonly string[], read: boolean): Promise<void> {
+  /** Marks briefings read or unread (see `markedRead`); `fingerprintOf` as for `setReadingPosition`. */
+  async setRead(root: string, ids: readonly string[], read: boolean, fingerprintOf: (id: string) => string | undefined = () => undefined): Promise<void> {
     const positions = await this.loadPositions();
     const updatedAt = new Date().toISOString();
     for (const id of ids) {
       const key = positionKey(root, id);
-      positions[key] = markedRead(positions[key], read, updatedAt);
+      positions[key] = withFingerprint(markedRead(positions[key], read, updatedAt), fingerprintOf(id) ?? positions[key]?.fingerprint);
     }
     await this.persist(this.positionsPath, positions);
+  }
+
+  /**
+   * Gives the reading state of each briefing no longer listed to the one listed briefing with the
+   * same text fingerprint and no state of its own: the file was renamed or moved, here or while
+   * the app was closed (annotations follow the same rule). Ambiguous cases are left alone.
+   * Resolves how many states moved.
+   */
+  async followRenames(root: string, briefings: readonly { id: string; fingerprint: string }[]): Promise<number> {
+    const positions = await this.loadPositions();
+    const states = await this.getReadingStates(root);
+    const listed = new Set(briefings.map((briefing) => briefing.id));
+    const byFingerprint = (ids: Iterable<string>, fingerprintOf: (id: string) => string | undefined) => {
+      const groups = new Map<string, string[]>();
+      for (const id of ids) {
+        const fingerprint = fingerprintOf(id);
+        if (fingerprint) groups.set(fingerprint, [...(groups.get(fingerprint) ?? []), id]);
+      }
+      return groups;
+    };
+    const orphans = byFingerprint(Object.keys(states).filter((id) => !listed.has(id)), (id) => states[id].fingerprint);
+    if (orphans.size === 0) return 0;
+    const fingerprints = new Map(briefings.map((briefing) => [briefing.id, briefing.fingerprint]));
+    const candidates = byFingerprint([...listed].filter((id) => !states[id]), (id) => fingerprints.get(id));
+    let moved = 0;
+    for (const [fingerprint, [from, ...more]] of orphans) {
+      const targets = candidates.get(fingerprint) ?? [];
+      if (more.length > 0 || targets.length !== 1) continue;
+      positions[positionKey(root, targets[0])] = states[from];
+      delete positions[positionKey(root, from)];
+      moved++;
+    }
+    if (moved > 0) await this.persist(this.positionsPath, positions);
+    return moved;
   }
 
   async getRecentLibraries(): Promise<string[]> {
@@ -132,3 +167,6 @@ export class SettingsStore {
 }
 
 const positionKey = (root: string, id: string) => `${root}\n${id}`;
+
+const withFingerprint = (position: ReadingPosition, fingerprint: string | undefined): ReadingPosition =>
+  fingerprint ? { ...position, fingerprint } : position;

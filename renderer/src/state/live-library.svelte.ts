@@ -2,11 +2,12 @@ import type { LibrarySnapshot } from '../../../electron/common/model';
 import { onHostEvent } from '../lib/api';
 import { library } from './library.svelte';
 import { reader } from './reader.svelte';
+import { reading } from './reading.svelte';
 
 /**
  * Follows the library folder as it changes on disk (the host watches it): the new listing
- * replaces the old, the open briefing is reloaded when its text changed (its notes re-anchor),
- * and the reading of many new files shows as progress.
+ * replaces the old, the open briefing is reloaded when its text changed (its notes re-anchor)
+ * and followed when its file was renamed, and the reading of many new files shows as progress.
  */
 class LiveLibraryState {
   /** New or changed files being read, while there are many; null otherwise. */
@@ -23,12 +24,22 @@ class LiveLibraryState {
     // A listing of a library that is no longer the open one (the person switched meanwhile) is stale.
     if (snapshot.root !== library.snapshot?.root) return;
     this.progress = null;
+    const listed = new Set(snapshot.briefings.map((briefing) => briefing.id));
+    const someWent = library.snapshot.briefings.some((briefing) => !listed.has(briefing.id));
     library.snapshot = snapshot;
+    // A file that went may have been renamed: the host moved its read mark and place to the new name.
+    if (someWent && snapshot.available) void reading.fetch().then((states) => (reading.states = states));
     const open = reader.article?.summary;
     if (!open || !snapshot.available) return;
     const now = snapshot.briefings.find((briefing) => briefing.id === open.id);
-    if (!now) reader.gone();
-    else if (now.fingerprint !== open.fingerprint) void reader.open(open.id);
+    if (now) {
+      if (now.fingerprint !== open.fingerprint) void reader.open(open.id);
+      return;
+    }
+    // The same text under one new name is the same briefing, renamed or moved: keep reading it.
+    const renamed = open.fingerprint ? snapshot.briefings.filter((briefing) => briefing.fingerprint === open.fingerprint) : [];
+    if (renamed.length === 1) void reader.open(renamed[0].id);
+    else reader.gone();
   }
 }
 
