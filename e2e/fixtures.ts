@@ -105,6 +105,12 @@ async function untilListed(page: Page): Promise<void> {
 /** The rows of the library list (not the options of the sort menu). */
 export const briefingRows = (page: Page) => page.getByRole('listbox', { name: 'Briefings' }).getByRole('option');
 
+/** Chooses `item` (Import files…, Open library…, or a recent library's name) from the library bar's Library menu. */
+export async function libraryMenu(page: Page, item: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.locator('#library-menu').getByRole('button', { name: item }).click();
+}
+
 /** Opens a briefing as a person would with the keyboard: Ctrl+F (title filter), type words of its title, Enter. */
 export async function openByTitle(page: Page, words: string): Promise<void> {
   await page.keyboard.press('Control+f');

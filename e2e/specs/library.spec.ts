@@ -1,6 +1,6 @@
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, briefingRows, openByTitle, skipWithReason } from '../fixtures';
+import { test, expect, briefingRows, libraryMenu, openByTitle, skipWithReason } from '../fixtures';
 
 const SEED_TITLE = /^American and Ukrainian officials reached an understanding on 22 concrete actions/;
 
@@ -97,7 +97,7 @@ test('Open library… opens another folder, and the last library is reopened aft
   const other = join(app.library, '..', 'Field notes');
   await cp(join(app.library, 'president-of-ukraine', 'uk'), other, { recursive: true });
   app.host!.ports.nextFolder = other;
-  await app.page.getByRole('button', { name: 'Open library…' }).click();
+  await libraryMenu(app.page, 'Open library…');
   await expect(app.page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
   await expect(app.page.getByText('4 briefings')).toBeVisible();
 

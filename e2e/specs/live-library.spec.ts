@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { BriefingEventSource } from '../../electron/common/events';
-import { test, expect, briefingRows, openByTitle, selectText, skipWithReason } from '../fixtures';
+import { test, expect, briefingRows, libraryMenu, openByTitle, selectText, skipWithReason } from '../fixtures';
 
 const KREMLIN = fileURLToPath(new URL('../../test-corpus/kremlin', import.meta.url));
 
@@ -106,7 +106,7 @@ test('Import…, a dropped file and pasted text each become a briefing that open
   await writeFile(join(outside, 'cable.md'), '---\ntitle: Cable from Vilnius\n---\n\nTalks resumed on Tuesday.\n');
   await writeFile(join(outside, 'scan.pdf'), '%PDF-1.4');
   app.host!.ports.nextImportFiles = [join(outside, 'cable.md'), join(outside, 'scan.pdf')];
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await libraryMenu(page, 'Import files…');
   await expect(page.locator('article h1')).toHaveText('Cable from Vilnius');
   await expect(page.getByRole('status').filter({ hasText: 'scan.pdf' })).toContainText('1 file not added');
   expect(await readFile(join(app.library, 'cable.md'), 'utf8')).toContain('Talks resumed');
