@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dateInRange } from '../../common/date-range';
 import type { BriefingSummary, Language } from '../../common/model';
 import type { NoteDocument, SearchCoverage, SearchHit, SearchNoteHit, SearchRequest, SearchResponse } from '../../common/search-model';
 import { cacheKeyFor } from '../fs/cache-key';
@@ -323,8 +324,7 @@ function emptyManifest(root: string): IndexManifest {
 function passesFilters(doc: SearchDoc, { filters }: SearchRequest): boolean {
   if (filters.sources?.length && (!doc.source || !filters.sources.includes(doc.source))) return false;
   if (filters.languages?.length && !filters.languages.includes(doc.language)) return false;
-  if (filters.dateFrom && (!doc.date || doc.date.slice(0, filters.dateFrom.length) < filters.dateFrom)) return false;
-  if (filters.dateTo && (!doc.date || doc.date.slice(0, filters.dateTo.length) > filters.dateTo)) return false;
+  if (!dateInRange(doc.date, filters.dateFrom, filters.dateTo)) return false;
   return true;
 }
 

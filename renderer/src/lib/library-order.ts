@@ -1,3 +1,4 @@
+import { dateInRange } from '../../../electron/common/date-range';
 import type { BriefingSummary, Language, ReadingPosition, SortKey } from '../../../electron/common/model';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -75,22 +76,10 @@ export function matchesFilters(briefing: BriefingSummary, filters: LibraryFilter
   if (filters.source && briefing.source !== filters.source) return false;
   if (filters.languages.length > 0 && !filters.languages.includes(briefing.language)) return false;
   if (filters.tag && !briefing.tags.includes(filters.tag)) return false;
-  if ((filters.dateFrom || filters.dateTo) && !withinDates(briefing.date, filters.dateFrom, filters.dateTo)) return false;
+  if (!dateInRange(briefing.date, filters.dateFrom, filters.dateTo)) return false;
   if (filters.read === 'all') return true;
   const state = readStateOf(position);
   return filters.read === 'unread' ? state !== 'read' : state === filters.read;
-}
-
-/**
- * A briefing dated only to a year (or a month) is in a range when all of that year (month) is:
- * the filter promises briefings from those dates, and `2022` may be any day of 2022. Undated
- * briefings are in no range. ISO strings of one length compare as dates.
- */
-function withinDates(date: string | null, from: string, to: string): boolean {
-  if (!date) return false;
-  const [first, last] =
-    date.length === 4 ? [`${date}-01-01`, `${date}-12-31`] : date.length === 7 ? [`${date}-01`, `${date}-31`] : [date.slice(0, 10), date.slice(0, 10)];
-  return (!from || first >= from) && (!to || last <= to);
 }
 
 /** What the filters offer: the library's sources, tags and languages (undetermined ones have no chip). */

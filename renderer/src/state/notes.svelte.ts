@@ -1,4 +1,5 @@
 import { commentOf, quoteOf, tagsOf, type ColourSlot } from '../../../electron/common/annotation-model';
+import { dateInRange } from '../../../electron/common/date-range';
 import type { LibraryNotes, NoteItem } from '../../../electron/common/notes-model';
 import { api, messageOf } from '../lib/api';
 
@@ -57,8 +58,7 @@ class NotesState {
     if (this.tag && !tagsOf(annotation).includes(this.tag)) return false;
     if (this.source && item.source !== this.source) return false;
     if (this.briefing && item.briefingId !== this.briefing) return false;
-    if (this.dateFrom && (!item.date || item.date.slice(0, 10) < this.dateFrom)) return false;
-    if (this.dateTo && (!item.date || item.date.slice(0, 10) > this.dateTo)) return false;
+    if (!dateInRange(item.date, this.dateFrom, this.dateTo)) return false;
     if (words.length === 0) return true;
     const haystack = fold(`${quoteOf(annotation).exact} ${commentOf(annotation)} ${tagsOf(annotation).join(' ')} ${item.title}`);
     return words.every((word) => haystack.includes(word));
