@@ -96,6 +96,30 @@ test('R marks the selected rows read, and unread again, and the marks outlast a 
   await expect(briefingRows(app.page).nth(4)).toHaveAccessibleName(/, read$/);
 });
 
+test('R works from the filter chips as well as the list, and in the reader on the open briefing', async ({ app }) => {
+  const { page } = app;
+  await listbox(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await chip(page, 'All').focus();
+  await page.keyboard.press('r');
+  await expect(briefingRows(page).nth(0)).toHaveAccessibleName(/, read$/);
+
+  const title = (await briefingRows(page).nth(2).locator('.title').textContent())!;
+  await briefingRows(page).nth(2).click();
+  await expect(page.locator('article h1')).toHaveText(title);
+  await expect(page.locator('.scroller')).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(page.getByText('Marked read.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(row(page, title)).toHaveAccessibleName(/, read$/);
+  await row(page, title).click();
+  await expect(page.locator('.scroller')).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(page.getByText('Marked unread.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(row(page, title)).toHaveAccessibleName(/, unread$/);
+});
+
 test('filters by language, source, date and read state, says how many are shown, and clears', async ({ app }) => {
   const { page } = app;
   await expect(counts(page)).toHaveText('19 briefings');

@@ -32,6 +32,14 @@ describe('actionFor', () => {
     expect(actionFor(key('g', { ctrlKey: true, shiftKey: true }), 'reader')).toBe('previous-hit');
   });
 
+  it('R marks read in the library (from any control, not only the list) and in the reader, never while typing', () => {
+    expect(actionFor(key('r'), 'library')).toBe('toggle-read');
+    expect(actionFor(key('r'), 'reader')).toBe('toggle-read');
+    expect(actionFor(key('r', { inTextField: true }), 'library')).toBeNull();
+    expect(actionFor(key('r'), 'search')).toBeNull();
+    expect(actionFor(key('r'), 'notes')).toBeNull();
+  });
+
   it('maps the annotation keys in the reader, leaving undo to text fields', () => {
     expect(actionFor(key('h'), 'reader')).toBe('highlight');
     expect(actionFor(key('3'), 'reader')).toBe('pick-colour');

@@ -19,7 +19,8 @@ export type ShortcutAction =
   | 'comment'
   | 'undo'
   | 'redo'
-  | 'export-notes';
+  | 'export-notes'
+  | 'toggle-read';
 
 export type ViewName = 'library' | 'search' | 'notes' | 'reader';
 
@@ -38,7 +39,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['↑', '↓'], action: null, label: 'Move through the list (Enter opens)', views: ['library', 'search'] },
   { keys: ['Shift', '↑', '↓'], action: null, label: 'Select a range (also Shift+click; Ctrl+click adds one)', views: ['library'] },
   { keys: ['Space'], action: null, label: 'Select or unselect the current row (Ctrl+A: all shown)', views: ['library'] },
-  { keys: ['R'], action: null, label: 'Mark the selected rows read (unread if all are read)', views: ['library'] },
+  { keys: ['R'], action: 'toggle-read', label: 'Mark the selected rows read (unread if all are read)', views: ['library'] },
   { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'notes', 'reader'] },
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
   { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
@@ -46,6 +47,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['1', '…', '5'], action: 'pick-colour', label: 'Highlight in colour 1–5, or recolour the open note', views: ['reader'] },
   { keys: ['C'], action: 'comment', label: 'Highlight the selection and comment', views: ['reader'] },
   { keys: ['Ctrl', 'Z'], action: 'undo', label: 'Undo a note change (Ctrl+Shift+Z: redo)', views: ['reader'] },
+  { keys: ['R'], action: 'toggle-read', label: 'Mark this briefing read, or unread', views: ['reader'] },
   { keys: ['N'], action: 'next-briefing', label: 'Next briefing', views: ['reader'] },
   { keys: ['P'], action: 'previous-briefing', label: 'Previous briefing', views: ['reader'] },
   { keys: ['+'], action: 'font-larger', label: 'Larger text', views: ['reader'] },
@@ -90,6 +92,8 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
   if (key === 't') return 'cycle-theme';
   if (key === '/' && view !== 'search') return 'open-search';
   if ((view === 'search' || view === 'notes') && key === 'Escape') return 'back';
+  // Wherever focus is in the library (a filter chip, the list), not only on the list.
+  if (key === 'r' && !input.shiftKey && (view === 'library' || view === 'reader')) return 'toggle-read';
   if (view !== 'reader') return null;
   switch (key) {
     case 'Escape':

@@ -2,7 +2,9 @@ import type { Article } from '../../../electron/common/model';
 import { api, messageOf } from '../lib/api';
 import { annotations } from './annotations.svelte';
 import { find } from './find.svelte';
+import { readStateOf } from '../lib/library-order';
 import { library } from './library.svelte';
+import { notices } from './notices.svelte';
 import { reading } from './reading.svelte';
 
 /** Which briefing is open in the reader, and its article once loaded. */
@@ -55,6 +57,15 @@ class ReaderState {
     this.openId = null;
     this.article = null;
     this.error = null;
+  }
+
+  /** R in the reader: the open briefing becomes read, or unread when it is read already. */
+  async toggleRead(): Promise<void> {
+    const id = this.article?.summary.id;
+    if (!id) return;
+    const read = readStateOf(reading.states[id]) !== 'read';
+    await reading.setRead([id], read);
+    notices.show(read ? 'Marked read.' : 'Marked unread.', 3);
   }
 
   /** Opens the next (+1) or previous (-1) briefing in the library's current order. */
