@@ -18,7 +18,7 @@ module.exports = {
   extraResources: [{ from: 'content', to: 'content', filter: ['**/*'] }],
   asar: true,
   // Node worker threads load their script with plain fs, which cannot read inside the asar.
-  asarUnpack: ['dist/main/search-worker.cjs'],
+  asarUnpack: ['dist/main/search-worker.cjs', 'dist/main/parse-worker.cjs'],
   // Nothing native to rebuild, and a rebuild would need the network.
   npmRebuild: false,
   // Never upload anything from a build machine by accident.

@@ -17,7 +17,7 @@ import { textContent } from 'domutils';
 import { buildAnnotation } from '../electron/common/annotation-model';
 import { DEFAULT_EXPORT_CHOICES, type ExportRequest } from '../electron/common/export-model';
 import { createBriefingServices } from '../electron/services/app/briefing-services';
-import { searchWorkerBundle } from '../electron/services/test-support/search-worker-bundle';
+import { searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { chromiumPrinter } from '../e2e/host/chromium-print';
 import { ScriptedPorts } from '../e2e/host/web-host';

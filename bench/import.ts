@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BriefingEvent } from '../electron/common/events';
 import { createBriefingServices } from '../electron/services/app/briefing-services';
-import { searchWorkerBundle } from '../electron/services/test-support/search-worker-bundle';
+import { parseWorkerBundle, searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
 import { ScriptedPorts } from '../e2e/host/web-host';
 import { readPassages, round, writeLibrary } from './corpus';
 import { benchExtract } from './import-extract';
@@ -28,7 +28,7 @@ export async function benchImport(): Promise<Record<string, number>> {
   const listed: string[][] = [];
   const ports = new ScriptedPorts(async () => new Uint8Array());
   const services = createBriefingServices(
-    { userData: join(sandbox, 'user-data'), sampleLibrary: library, defaultLibrary: library, searchWorker: await searchWorkerBundle(), printFonts: '' },
+    { userData: join(sandbox, 'user-data'), sampleLibrary: library, defaultLibrary: library, searchWorker: await searchWorkerBundle(), parseWorker: await parseWorkerBundle(), printFonts: '' },
     ports,
     () => undefined,
     (event: BriefingEvent) => {

@@ -15,7 +15,7 @@ import MiniSearch from 'minisearch';
 import { LibraryService } from '../electron/services/library/library-service';
 import { BASE_SHARD_SIZE } from '../electron/services/search/search-engine';
 import { SearchService } from '../electron/services/search/search-service';
-import { searchWorkerBundle } from '../electron/services/test-support/search-worker-bundle';
+import { searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
 import { median, readPassages, round, writeLibrary, type Passage } from './corpus';
 
 const SMALL = 10_000;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Bundles the Electron main process, its search worker and the preload, and writes the print fonts (run after `vite build`, which writes
+ * Bundles the Electron main process, its search and parse workers and the preload, and writes the print fonts (run after `vite build`, which writes
  * dist/renderer). Both become single CommonJS files: the main bundle so the packaged app needs
  * no node_modules, the preload because a sandboxed preload cannot require anything but electron.
  */
@@ -27,8 +27,9 @@ const shared = {
 const outputs = [
   { entry: 'electron/main/index.ts', out: 'dist/main/index.cjs' },
   { entry: 'electron/preload/index.ts', out: 'dist/preload/index.cjs' },
-  // The search worker also runs in plain Node 20 (the test host and `npm run preview`).
+  // The workers also run in plain Node 20 (the test host and `npm run preview`).
   { entry: 'electron/services/search/search-worker.ts', out: 'dist/main/search-worker.cjs', target: 'node20' },
+  { entry: 'electron/services/library/parse-worker.ts', out: 'dist/main/parse-worker.cjs', target: 'node20' },
 ];
 
 await Promise.all(

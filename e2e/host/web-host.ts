@@ -17,6 +17,7 @@ export const WEB_ENTRY = `${WEB_ORIGIN}/index.html`;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = join(repoRoot, 'dist', 'renderer');
 export const SEARCH_WORKER = join(repoRoot, 'dist', 'main', 'search-worker.cjs');
+export const PARSE_WORKER = join(repoRoot, 'dist', 'main', 'parse-worker.cjs');
 export const PRINT_FONTS = join(repoRoot, 'dist', 'main', 'print-fonts.css');
 
 /** Scripted answers for what would be native dialogs in Electron, and a record of what was asked. */
@@ -109,11 +110,11 @@ function bundlePreload(): Promise<string> {
  */
 export async function attachWebHost<P extends HostPorts>(
   context: BrowserContext,
-  paths: Omit<AppPaths, 'searchWorker' | 'printFonts'>,
+  paths: Omit<AppPaths, 'searchWorker' | 'parseWorker' | 'printFonts'>,
   ports: P,
   log: (message: string) => void = () => undefined,
 ): Promise<WebHost<P>> {
-  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER, printFonts: PRINT_FONTS }, ports, log, (event) => broadcast(context, event));
+  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER, parseWorker: PARSE_WORKER, printFonts: PRINT_FONTS }, ports, log, (event) => broadcast(context, event));
   const host: WebHost<P> = { ports, blockedRequests: [], cspViolations: [], services };
   context.on('close', () => void services.dispose());
 

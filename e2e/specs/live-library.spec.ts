@@ -62,6 +62,8 @@ test('briefings added, changed and removed in the folder show without a restart;
   await rename(join(app.library, 'field-report.md'), join(app.library, 'reports', 'kharkiv.md'));
   await renameListed;
   await expect(page.locator('.article-body')).toContainText('The convoy reached the city at dawn.');
+  // The text was edited after the note was saved: the note follows the text the library last listed.
+  await expect(page.getByRole('complementary', { name: 'Notes on this briefing' }).getByRole('listitem')).toHaveCount(1);
   await expect
     .poll(() => page.evaluate(() => [...((CSS.highlights.get('anno-c1') as Highlight | undefined) ?? [])].map((range) => range.toString())))
     .toEqual(['asked for generators']);

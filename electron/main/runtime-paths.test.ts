@@ -24,12 +24,13 @@ describe('resolveRuntimePaths', () => {
     expect(paths.userData).toBe('/u/data');
   });
 
-  it('starts the search worker from outside the asar archive when packaged', () => {
-    expect(resolveRuntimePaths({ ...base, bundleDir: join('/repo', 'dist', 'main'), isPackaged: false }).searchWorker).toBe(
-      join('/repo', 'dist', 'main', 'search-worker.cjs'),
-    );
-    expect(resolveRuntimePaths({ ...base, bundleDir: join(base.resourcesPath, 'app.asar', 'dist', 'main'), isPackaged: true }).searchWorker).toBe(
+  it('starts the search and parse workers from outside the asar archive when packaged', () => {
+    const dev = resolveRuntimePaths({ ...base, bundleDir: join('/repo', 'dist', 'main'), isPackaged: false });
+    expect([dev.searchWorker, dev.parseWorker]).toEqual([join('/repo', 'dist', 'main', 'search-worker.cjs'), join('/repo', 'dist', 'main', 'parse-worker.cjs')]);
+    const packaged = resolveRuntimePaths({ ...base, bundleDir: join(base.resourcesPath, 'app.asar', 'dist', 'main'), isPackaged: true });
+    expect([packaged.searchWorker, packaged.parseWorker]).toEqual([
       join(base.resourcesPath, 'app.asar.unpacked', 'dist', 'main', 'search-worker.cjs'),
-    );
+      join(base.resourcesPath, 'app.asar.unpacked', 'dist', 'main', 'parse-worker.cjs'),
+    ]);
   });
 });

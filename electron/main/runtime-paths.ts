@@ -25,6 +25,9 @@ export interface RuntimeFacts {
  * extraResource in a package (outside the asar, so it can be copied with plain fs) and the
  * repo's `content/` folder in development.
  */
+/** Worker threads cannot start a script inside the asar archive; electron-builder unpacks them beside it. */
+const unpacked = (path: string) => path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+
 export function resolveRuntimePaths(facts: RuntimeFacts): RuntimePaths {
   const distDir = join(facts.bundleDir, '..');
   return {
@@ -33,8 +36,8 @@ export function resolveRuntimePaths(facts: RuntimeFacts): RuntimePaths {
     userData: facts.userData,
     sampleLibrary: facts.isPackaged ? join(facts.resourcesPath, 'content') : join(distDir, '..', 'content'),
     defaultLibrary: join(facts.documents, 'Briefing Reader Library'),
-    // Worker threads cannot start a script inside the asar archive; electron-builder unpacks it.
-    searchWorker: join(facts.bundleDir, 'search-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
+    searchWorker: unpacked(join(facts.bundleDir, 'search-worker.cjs')),
+    parseWorker: unpacked(join(facts.bundleDir, 'parse-worker.cjs')),
     printFonts: join(facts.bundleDir, 'print-fonts.css'),
   };
 }

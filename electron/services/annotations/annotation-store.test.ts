@@ -254,6 +254,17 @@ describe('AnnotationStore', () => {
     expect(await store.reconcile([{ id: 'new/report-final.md', fingerprint: 'fp-report' }])).toEqual([]);
   });
 
+  it('follows a briefing edited after its notes were saved, then renamed, by the text the library last listed', async () => {
+    const root = await tempDir();
+    const store = new AnnotationStore(root, { now: clock() });
+    await store.save('cable.md', draft('cable.md'), 'fp-as-annotated');
+    const renamed = [{ id: 'cable, final.md', fingerprint: 'fp-edited' }];
+    expect(await store.reconcile(renamed)).toEqual([]);
+    expect(await store.reconcile(renamed, new Map([['cable.md', 'fp-edited']]))).toEqual([{ from: 'cable.md', to: 'cable, final.md' }]);
+    // Still marked with the text it was anchored to, so the reader re-anchors it.
+    expect(await readPage(root, 'cable, final.md')).toMatchObject({ 'briefing:fingerprint': 'fp-as-annotated' });
+  });
+
   it('leaves an ambiguous rename alone', async () => {
     const root = await tempDir();
     const store = new AnnotationStore(root);

@@ -3,6 +3,7 @@ import { dirname, relative } from 'node:path';
 import type { Annotation, AnnotationSidecar, AnnotationTombstone } from '../../common/annotation-model';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { mapLimit } from '../library/map-limit';
+import { matchRenames, type Orphan } from '../library/renames';
 import { findConflictCopies } from './conflict-copies';
 import { withFileLock } from './file-lock';
 import { mergeSidecars } from './merge';
@@ -144,32 +145,31 @@ export class AnnotationStore {
   }
 
   /**
-   * Finds sidecars whose briefing is no longer listed and moves each to the one listed briefing
-   * without annotations that has the same fingerprint (a rename or move), rewriting
-   * `briefing:source` and each target's `source`. Ambiguous matches (several candidates) are left
-   * alone. Returns the moves made.
+   * Finds sidecars whose briefing is no longer listed and moves each to the listed briefing
+   * without annotations that has its text (a rename or move; `matchRenames`), rewriting
+   * `briefing:source` and each target's `source`. `departed` holds the fingerprints the library
+   * last listed for ids now gone, which are newer than a sidecar's when the text was edited after
+   * the notes were last saved. Returns the moves made.
    */
-  async reconcile(briefings: readonly { id: string; fingerprint: string }[]): Promise<{ from: string; to: string }[]> {
+  async reconcile(briefings: readonly { id: string; fingerprint: string }[], departed: ReadonlyMap<string, string> = new Map()): Promise<{ from: string; to: string }[]> {
     const groups = (await walkSidecars(this.libraryRoot)).filter((group) => group.exists);
     const listed = new Set(briefings.map((briefing) => briefing.id));
     const annotated = new Set([...groups.map((group) => group.briefingId), ...this.unsaved.keys()]);
-    const candidates = new Map<string, string[]>();
-    for (const briefing of briefings) {
-      if (annotated.has(briefing.id) || !briefing.fingerprint) continue;
-      candidates.set(briefing.fingerprint, [...(candidates.get(briefing.fingerprint) ?? []), briefing.id]);
-    }
-    const orphans = new Map<string, string[]>();
+    const orphans: Orphan[] = [];
+    const stored = new Map<string, string>();
     for (const group of groups) {
       if (listed.has(group.briefingId)) continue;
       const read = await this.reader.read(group.path, group.briefingId);
       const fingerprint = read.state === 'ok' ? read.page['briefing:fingerprint'] : '';
-      if (fingerprint) orphans.set(fingerprint, [...(orphans.get(fingerprint) ?? []), group.briefingId]);
+      stored.set(group.briefingId, fingerprint);
+      orphans.push({ id: group.briefingId, fingerprints: [fingerprint, departed.get(group.briefingId)] });
     }
+    const candidates = briefings.filter((briefing) => !annotated.has(briefing.id));
+    const fingerprints = new Map(candidates.map((briefing) => [briefing.id, briefing.fingerprint]));
     const moves: { from: string; to: string }[] = [];
-    for (const [fingerprint, [from, ...more]] of orphans) {
-      const targets = candidates.get(fingerprint) ?? [];
-      if (more.length > 0 || targets.length !== 1) continue;
-      if (await this.move(from, targets[0], fingerprint)) moves.push({ from, to: targets[0] });
+    for (const { from, to } of matchRenames(orphans, candidates)) {
+      // The notes keep the fingerprint they were saved against, so the reader knows to re-anchor them.
+      if (await this.move(from, to, stored.get(from) || fingerprints.get(to)!)) moves.push({ from, to });
     }
     return moves;
   }

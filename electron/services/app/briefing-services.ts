@@ -15,6 +15,7 @@ import { exportNotes } from '../notes/export-notes';
 import type { ImportOutcome } from '../../common/import-model';
 import { importIntoLibrary, refusalOf, type ImportItem } from '../library/import-files';
 import type { WatchTimings } from '../library/library-watcher';
+import { BriefingParser } from '../library/briefing-parser';
 import { LiveLibrary } from './live-library';
 import type { AppPaths, HostPorts } from './host-ports';
 
@@ -39,7 +40,7 @@ export function createBriefingServices(
   emit: (event: BriefingEvent) => void = () => undefined,
   options: { watch?: WatchTimings | false } = {},
 ): BriefingServices {
-  const library = new LibraryService(join(paths.userData, 'cache', 'libraries'));
+  const library = new LibraryService(join(paths.userData, 'cache', 'libraries'), new BriefingParser(paths.parseWorker));
   const settings = new SettingsStore(paths.userData);
   const search = new SearchService(paths.searchWorker, join(paths.userData, 'cache', 'search'), log);
   let root: string | null = null;
@@ -54,9 +55,10 @@ export function createBriefingServices(
     current = snapshot;
     if (snapshot.available) {
       // A renamed or moved briefing keeps its notes: its sidecar follows the text fingerprint.
-      await store.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint)).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
+      const departed = library.departedFingerprints(snapshot.root);
+      await store.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint), departed).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
       // So does the place it was read to, and its read mark.
-      await settings.followRenames(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
+      await settings.followRenames(snapshot.root, snapshot.briefings, departed).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
       await settings.rememberLibrary(snapshot.root);
       // Indexing runs in the worker; the listing does not wait for it.
       search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
@@ -264,7 +266,7 @@ export function createBriefingServices(
         clearTimeout(notesTimer);
         runningExport?.abort(new Error('The app is closing.'));
         await live.close();
-        await search.close();
+        await Promise.all([search.close(), library.close()]);
       })()),
     libraryIdle: () => live.idle(),
     searchIdle: () => search.idle(),

@@ -4,7 +4,7 @@ import { createBriefingServices, type BriefingServices } from './briefing-servic
 import { dispatch } from './dispatch';
 import type { HostPorts } from './host-ports';
 import { useTempDirs } from '../test-support/temp-dir';
-import { searchWorkerBundle } from '../test-support/search-worker-bundle';
+import { searchWorkerBundle } from '../test-support/worker-bundle';
 
 const tempDir = useTempDirs();
 const sample = new URL('../../../content', import.meta.url).pathname;

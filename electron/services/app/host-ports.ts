@@ -45,6 +45,8 @@ export interface AppPaths {
   defaultLibrary: string;
   /** The bundled search worker script (dist/main/search-worker.cjs). */
   searchWorker: string;
+  /** The bundled parse worker script (dist/main/parse-worker.cjs); without it files are parsed on the calling thread. */
+  parseWorker?: string;
   /** The bundled print fonts as one stylesheet (dist/main/print-fonts.css). */
   printFonts: string;
 }

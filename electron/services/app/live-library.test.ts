@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BriefingEvent } from '../../common/events';
 import { useTempDirs } from '../test-support/temp-dir';
-import { searchWorkerBundle } from '../test-support/search-worker-bundle';
+import { searchWorkerBundle } from '../test-support/worker-bundle';
 import { createBriefingServices, type BriefingServices } from './briefing-services';
 
 const tempDir = useTempDirs();
@@ -60,6 +60,17 @@ describe('a live library', () => {
     await rename(join(root, 'first.md'), join(root, 'first, renamed.md'));
     await vi.waitFor(() => expect(listed()).toEqual(['first, renamed.md']), { timeout: 5000 });
     expect(await services.getReadingStates()).toEqual({ 'first, renamed.md': expect.objectContaining({ fraction: 0.97, read: true }) });
+  });
+
+  it('follows a briefing edited after it was last read, then renamed', async () => {
+    const { root, services, events, listed } = await openLibrary();
+    await services.setReadingPosition('first.md', 0.5);
+    const fingerprint = () => events.flatMap((event) => (event.type === 'library-changed' ? event.snapshot.briefings : [])).at(-1)?.fingerprint;
+    await writeFile(join(root, 'first.md'), '---\ntitle: First cable\n---\n\nThe embassy reports calm. A line added later.\n');
+    await vi.waitFor(() => expect(fingerprint()).toBeTruthy(), { timeout: 5000 });
+    await rename(join(root, 'first.md'), join(root, 'renamed.md'));
+    await vi.waitFor(() => expect(listed()).toEqual(['renamed.md']), { timeout: 5000 });
+    expect(await services.getReadingStates()).toEqual({ 'renamed.md': expect.objectContaining({ fraction: 0.5 }) });
   });
 
   it('reports the folder gone (the last listing kept) and back again', async () => {

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BriefingParser } from './briefing-parser';
 import { LibraryService } from './library-service';
 import { useTempDirs } from '../test-support/temp-dir';
 
@@ -111,5 +112,23 @@ describe('LibraryService', () => {
     await new LibraryService(cache).open(root);
     for (const file of await readdir(cache)) await writeFile(join(cache, file), '{ truncated');
     expect((await new LibraryService(cache).open(root)).briefings).toHaveLength(3);
+  });
+});
+
+describe('LibraryService with a parser that fails', () => {
+  it('lists the file as unreadable with the reason, and tries it again on the next open', async () => {
+    const root = await tempDir();
+    await writeFile(join(root, 'cable.md'), '---\ntitle: Cable\n---\n\nText.\n');
+    const real = new BriefingParser();
+    let failures = 1;
+    const flaky = {
+      parse: (...args: Parameters<BriefingParser['parse']>) => (failures-- > 0 ? Promise.reject(new Error('the parser stopped (exit code 134)')) : real.parse(...args)),
+      close: () => real.close(),
+    } as unknown as BriefingParser;
+    const library = new LibraryService(await tempDir(), flaky);
+    const first = await library.open(root);
+    expect(first.briefings[0].problem).toMatchObject({ severity: 'error', message: expect.stringContaining('the parser stopped (exit code 134)') });
+    const second = await library.open(root);
+    expect(second.briefings[0]).toMatchObject({ title: 'Cable', problem: null });
   });
 });

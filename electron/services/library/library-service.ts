@@ -4,7 +4,8 @@ import type { Article, BriefingSummary, LibrarySnapshot } from '../../common/mod
 import { ApiError } from '../../common/errors';
 import { SCAN_CONCURRENCY, tooLarge } from './limits';
 import { ManifestCache, type Manifest, type ManifestEntry } from './manifest';
-import { parseBriefing, toArticle, unreadableSummary } from './parse-briefing';
+import { BriefingParser } from './briefing-parser';
+import { unreadableSummary } from './parse-briefing';
 import { describeFsError, scanFolder, type FoundFile } from './scan-folder';
 import { mapLimit } from './map-limit';
 import { timeSlicer } from '../fs/time-slice';
@@ -16,8 +17,13 @@ import { timeSlicer } from '../fs/time-slice';
 export class LibraryService {
   private readonly manifests: ManifestCache;
   private readonly known = new Map<string, Manifest>();
+  private readonly departed = new Map<string, ReadonlyMap<string, string>>();
 
-  constructor(cacheDir: string) {
+  /** `parser` parses in a worker thread when given one; by default files are parsed inline. */
+  constructor(
+    cacheDir: string,
+    private readonly parser = new BriefingParser(),
+  ) {
     this.manifests = new ManifestCache(cacheDir);
   }
 
@@ -49,11 +55,14 @@ export class LibraryService {
     // hundreds of milliseconds; pacing lets the window's messages through between files.
     const pace = timeSlicer();
     await mapLimit(fresh, SCAN_CONCURRENCY, async (file) => {
-      entries[file.id] = { size: file.size ?? -1, mtimeMs: file.mtimeMs ?? -1, summary: await summarize(file) };
+      const { summary, settled } = await summarize(file, this.parser);
+      // A summary that says only that parsing failed this time is not cached: the next open tries again.
+      entries[file.id] = { size: settled ? (file.size ?? -1) : -1, mtimeMs: file.mtimeMs ?? -1, summary };
       onProgress?.(++done, fresh.length);
       await pace();
     });
     const manifest: Manifest = { ...previous, entries };
+    this.departed.set(root, new Map(Object.entries(previous.entries).flatMap(([id, entry]) => (id in entries || !entry.summary.fingerprint ? [] : [[id, entry.summary.fingerprint]]))));
     this.known.set(root, manifest);
     if (changed) await this.manifests.save(manifest);
     return snapshot(root, true, files.map((file) => entries[file.id].summary), notices);
@@ -77,32 +86,57 @@ export class LibraryService {
       if (code === 'ENOENT') throw new ApiError('not-found', 'This briefing is no longer in the library folder. It may have been moved or deleted.');
       throw new ApiError('unreadable', `This briefing cannot be read: ${describeFsError(error)}.`);
     }
-    const { summary, document } = parseBriefing(id, entry.summary.format, bytes);
-    if (!document) throw new ApiError('unreadable', summary.problem?.message ?? 'This briefing cannot be read.');
-    return toArticle(summary, document);
+    const { summary, article } = await this.parser.parse(id, entry.summary.format, bytes, true).catch((error: unknown) => {
+      throw new ApiError('unreadable', `This briefing could not be read: ${(error as Error).message}.`);
+    });
+    if (!article) throw new ApiError('unreadable', summary.problem?.message ?? 'This briefing cannot be read.');
+    return article;
+  }
+
+  /**
+   * The text fingerprints of the briefings the last `open` of `root` found gone, by id: a rename
+   * or move is the same text under a new id, and things kept per briefing follow it.
+   */
+  departedFingerprints(root: string): ReadonlyMap<string, string> {
+    return this.departed.get(resolve(root)) ?? new Map();
+  }
+
+  /** Stops the parse worker, if one runs. */
+  close(): Promise<void> {
+    return this.parser.close();
   }
 }
 
-async function summarize(file: FoundFile): Promise<BriefingSummary> {
+/** A file's listing row; `settled` is false when it says only that the parser failed this time. */
+async function summarize(file: FoundFile, parser: BriefingParser): Promise<{ summary: BriefingSummary; settled: boolean }> {
   if (file.statError || file.size === null) {
-    return unreadableSummary(file.id, file.format, 0, {
+    const summary = unreadableSummary(file.id, file.format, 0, {
       code: 'unreadable',
       severity: 'error',
       message: `This file cannot be read: ${describeFsError(file.statError)}.`,
     });
+    return { summary, settled: true };
   }
+  let bytes: Uint8Array;
   try {
-    return parseBriefing(file.id, file.format, await readLimited(file.path, file.format)).summary;
+    bytes = await readLimited(file.path, file.format);
   } catch (error) {
     if (error instanceof ApiError) {
-      return unreadableSummary(file.id, file.format, file.size, { code: 'too-large', severity: 'error', message: error.message });
+      return { summary: unreadableSummary(file.id, file.format, file.size, { code: 'too-large', severity: 'error', message: error.message }), settled: true };
     }
     const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return unreadableSummary(file.id, file.format, file.size, {
+    const summary = unreadableSummary(file.id, file.format, file.size, {
       code: vanished ? 'vanished' : 'unreadable',
       severity: 'error',
       message: vanished ? 'This file was removed while the library was being read.' : `This file cannot be read: ${describeFsError(error)}.`,
     });
+    return { summary, settled: true };
+  }
+  try {
+    return { summary: (await parser.parse(file.id, file.format, bytes, false)).summary, settled: true };
+  } catch (error) {
+    const message = `This file could not be read: ${(error as Error).message}. It is tried again when the library is next opened.`;
+    return { summary: unreadableSummary(file.id, file.format, file.size, { code: 'unreadable', severity: 'error', message }), settled: false };
   }
 }
 

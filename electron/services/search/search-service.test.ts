@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryService } from '../library/library-service';
-import { searchWorkerBundle } from '../test-support/search-worker-bundle';
+import { searchWorkerBundle } from '../test-support/worker-bundle';
 import { useTempDirs } from '../test-support/temp-dir';
 import { SearchService } from './search-service';
 

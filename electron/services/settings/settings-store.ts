@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_PREFERENCES, markedRead, progressed, type Preferences, type ReadingPosition } from '../../common/model';
 import { readJsonOr, writeJson } from '../fs/json-file';
+import { matchRenames } from '../library/renames';
 
 interface SettingsFile {
   preferences: Preferences;
@@ -128,37 +129,26 @@ export class SettingsStore {
   }
 
   /**
-   * Gives the reading state of each briefing no longer listed to the one listed briefing with the
-   * same text fingerprint and no state of its own: the file was renamed or moved, here or while
-   * the app was closed (annotations follow the same rule). Ambiguous cases are left alone.
+   * Gives the reading state of each briefing no longer listed to the listed briefing with its
+   * text and no state of its own: the file was renamed or moved, here or while the app was closed
+   * (`matchRenames`, the rule notes follow too; `departed` as for the annotation store).
    * Resolves how many states moved.
    */
-  async followRenames(root: string, briefings: readonly { id: string; fingerprint: string }[]): Promise<number> {
+  async followRenames(root: string, briefings: readonly { id: string; fingerprint: string }[], departed: ReadonlyMap<string, string> = new Map()): Promise<number> {
     const positions = await this.loadPositions();
     const states = await this.getReadingStates(root);
     const listed = new Set(briefings.map((briefing) => briefing.id));
-    const byFingerprint = (ids: Iterable<string>, fingerprintOf: (id: string) => string | undefined) => {
-      const groups = new Map<string, string[]>();
-      for (const id of ids) {
-        const fingerprint = fingerprintOf(id);
-        if (fingerprint) groups.set(fingerprint, [...(groups.get(fingerprint) ?? []), id]);
-      }
-      return groups;
-    };
-    const orphans = byFingerprint(Object.keys(states).filter((id) => !listed.has(id)), (id) => states[id].fingerprint);
-    if (orphans.size === 0) return 0;
-    const fingerprints = new Map(briefings.map((briefing) => [briefing.id, briefing.fingerprint]));
-    const candidates = byFingerprint([...listed].filter((id) => !states[id]), (id) => fingerprints.get(id));
-    let moved = 0;
-    for (const [fingerprint, [from, ...more]] of orphans) {
-      const targets = candidates.get(fingerprint) ?? [];
-      if (more.length > 0 || targets.length !== 1) continue;
-      positions[positionKey(root, targets[0])] = states[from];
+    const orphans = Object.keys(states)
+      .filter((id) => !listed.has(id))
+      .map((id) => ({ id, fingerprints: [states[id].fingerprint, departed.get(id)] }));
+    if (orphans.length === 0) return 0;
+    const moves = matchRenames(orphans, briefings.filter((briefing) => !states[briefing.id]));
+    for (const { from, to } of moves) {
+      positions[positionKey(root, to)] = states[from];
       delete positions[positionKey(root, from)];
-      moved++;
     }
-    if (moved > 0) await this.persist(this.positionsPath, positions);
-    return moved;
+    if (moves.length > 0) await this.persist(this.positionsPath, positions);
+    return moves.length;
   }
 
   async getRecentLibraries(): Promise<string[]> {
