@@ -24,20 +24,24 @@ class LiveLibraryState {
     // A listing of a library that is no longer the open one (the person switched meanwhile) is stale.
     if (snapshot.root !== library.snapshot?.root) return;
     this.progress = null;
+    const before = library.snapshot;
     const listed = new Set(snapshot.briefings.map((briefing) => briefing.id));
-    const someWent = library.snapshot.briefings.some((briefing) => !listed.has(briefing.id));
+    const someWent = before.briefings.some((briefing) => !listed.has(briefing.id));
     library.snapshot = snapshot;
     // A file that went may have been renamed: the host moved its read mark and place to the new name.
     if (someWent && snapshot.available) void reading.fetch().then((states) => (reading.states = states));
-    const open = reader.article?.summary;
-    if (!open || !snapshot.available) return;
-    const now = snapshot.briefings.find((briefing) => briefing.id === open.id);
+    // The briefing shown, or being opened (a rename can land while it loads).
+    const id = reader.openId;
+    if (!id || !snapshot.available) return;
+    const shown = reader.article?.summary.id === id ? reader.article.summary : undefined;
+    const now = snapshot.briefings.find((briefing) => briefing.id === id);
     if (now) {
-      if (now.fingerprint !== open.fingerprint) void reader.open(open.id);
+      if (shown && now.fingerprint !== shown.fingerprint) void reader.open(id);
       return;
     }
     // The same text under one new name is the same briefing, renamed or moved: keep reading it.
-    const renamed = open.fingerprint ? snapshot.briefings.filter((briefing) => briefing.fingerprint === open.fingerprint) : [];
+    const fingerprint = shown?.fingerprint ?? before.briefings.find((briefing) => briefing.id === id)?.fingerprint;
+    const renamed = fingerprint ? snapshot.briefings.filter((briefing) => briefing.fingerprint === fingerprint) : [];
     if (renamed.length === 1) void reader.open(renamed[0].id);
     else reader.gone();
   }

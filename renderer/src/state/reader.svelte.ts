@@ -18,8 +18,13 @@ class ReaderState {
   /** A note to show once the article has rendered (opened from the notes view). */
   focusAnnotationId = $state<string | null>(null);
 
+  /** Counts loads, so a load that `gone` (or a later open) overtook does not show its result. */
+  private load = 0;
+
   /** Opens a briefing; `hitWords` (from a search result) are highlighted and the first one shown. */
   async open(id: string, hitWords: string[] = [], focusAnnotationId: string | null = null): Promise<void> {
+    const load = ++this.load;
+    const current = () => this.load === load;
     this.openId = id;
     this.focusAnnotationId = focusAnnotationId;
     library.selectedId = id;
@@ -27,24 +32,26 @@ class ReaderState {
     this.error = null;
     try {
       const [article, position] = await Promise.all([api.readBriefing(id), api.getReadingPosition(id).catch(() => null)]);
-      if (this.openId !== id) return;
+      if (!current()) return;
       await annotations.load(id, article.summary.fingerprint);
-      if (this.openId !== id) return;
+      if (!current()) return;
       this.restoreFraction = position?.fraction ?? 0;
       if (hitWords.length > 0) find.showSearchHits(hitWords);
       else find.close();
       this.article = article;
     } catch (error) {
-      if (this.openId !== id) return;
+      if (!current()) return;
       this.article = null;
       this.error = messageOf(error);
     } finally {
-      if (this.openId === id) this.loading = false;
+      if (current()) this.loading = false;
     }
   }
 
-  /** The open briefing's file was removed or moved out of the library: say so in its place. */
+  /** The open briefing's file was removed or moved out of the library: say so in its place (a load still running is dropped). */
   gone(): void {
+    this.load++;
+    this.loading = false;
     annotations.clear();
     this.article = null;
     this.error = 'This briefing was removed from the library folder, or moved out of it. Its notes are kept: they are listed under Notes.';
