@@ -1,7 +1,23 @@
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+
+/**
+ * Creates `path` (never replacing anything there) with `data`, flushed to disk, so that a rename
+ * or link of it afterwards publishes whole content. On failure (a full disk) nothing is left.
+ */
+export async function writeNewFileSynced(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(path, { force: true });
+    throw error;
+  }
+  await handle.close();
+}
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it:
@@ -12,13 +28,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewFileSynced(temp, data);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,7 +1,8 @@
-import { constants, copyFile, link, open, rm } from 'node:fs/promises';
+import { constants, copyFile, link, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import type { ImportResult } from '../../common/import-model';
+import { writeNewFileSynced } from '../fs/atomic-write';
 import { safeFileName } from '../fs/safe-file-name';
 import { BRIEFING_EXTENSIONS, tooLarge } from './limits';
 
@@ -51,13 +52,7 @@ async function writeUnique(root: string, name: string, bytes: Uint8Array): Promi
   const extension = extname(name).toLowerCase();
   const stem = basename(name, extname(name));
   const temp = join(root, `.${randomBytes(6).toString('hex')}.import.tmp`);
-  const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeNewFileSynced(temp, bytes);
   try {
     for (let copy = 1; ; copy++) {
       const candidate = safeFileName(copy === 1 ? stem : `${stem} (${copy})`, extension.slice(1));
