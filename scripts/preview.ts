@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { attachWebHost, WEB_ENTRY } from '../e2e/host/web-host';
 import { chromiumPrinter } from '../e2e/host/chromium-print';
 import type { HostPorts } from '../electron/services/app/host-ports';
+import { externalLinkWarning, isAllowedExternalUrl } from '../electron/common/security';
 
 const ask = async (question: string) => {
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
@@ -39,9 +40,12 @@ const terminalPorts: HostPorts = {
     return answer ? expandHome(answer) : null;
   },
   async confirmExternalLink(url) {
-    return /^y(es)?$/i.test(await ask(`\nOpen ${url} in your browser? [y/N] `));
+    const warning = externalLinkWarning(url);
+    return /^y(es)?$/i.test(await ask(`\n${warning ? `${warning}\n` : ''}Open ${url} in your browser? [y/N] `));
   },
   async openInBrowser(url) {
+    // The last step before the URL reaches the system: checked again, as Electron's port does.
+    if (!isAllowedExternalUrl(url)) throw new Error('Only web links (http or https) can be opened in the browser.');
     openWithSystem(url);
   },
   async chooseExportPath(defaultPath) {

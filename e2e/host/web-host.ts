@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { BrowserContext, Route } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, resolveAppPath } from '../../electron/common/security';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, isAllowedExternalUrl, isAppUrl, resolveAppPath } from '../../electron/common/security';
 import { createBriefingServices, type BriefingServices } from '../../electron/services/app/briefing-services';
 import { dispatch } from '../../electron/services/app/dispatch';
 import { abortable } from '../../electron/services/app/abortable';
@@ -76,6 +76,8 @@ export class ScriptedPorts implements HostPorts {
   }
 
   async openInBrowser(url: string) {
+    // The same last check as Electron's port: a URL the rule refuses never counts as opened.
+    if (!isAllowedExternalUrl(url)) throw new Error('Only web links (http or https) can be opened in the browser.');
     this.opened.push(url);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAppUrl, resolveAppPath } from './security';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, externalLinkWarning, isAllowedExternalUrl, isAppUrl, resolveAppPath, UNENCRYPTED_LINK_WARNING } from './security';
 
 describe('resolveAppPath', () => {
   it.each([
@@ -32,11 +32,22 @@ it('clamps dot segments the URL parser resolves to the bundle root, so they cann
 });
 
 describe('link and request rules', () => {
-  it('lets only https links with a host leave the app', () => {
-    expect(isAllowedExternalUrl('https://www.whitehouse.gov/briefing-room/')).toBe(true);
-    for (const url of ['http://example.org', 'javascript:alert(1)', 'file:///etc/passwd', 'mailto:a@b.c', 'https://u:p@x.org', 'app://briefing/x']) {
-      expect(isAllowedExternalUrl(url)).toBe(false);
+  it('lets http and https links with a host leave the app, and nothing else', () => {
+    for (const url of ['https://www.whitehouse.gov/briefing-room/', 'http://kremlin.ru/events/president/news/67828', 'HTTP://EN.KREMLIN.RU/']) {
+      expect(isAllowedExternalUrl(url)).toBe(true);
     }
+    const refused = ['javascript:alert(1)', 'file:///etc/passwd', 'mailto:a@b.c', 'ftp://example.org/', 'data:text/html,x', 'app://briefing/x', 'smb://server/share'];
+    const withCredentials = ['https://u:p@x.org', 'http://user@example.org/'];
+    const withoutHost = ['https:', 'http://', 'https:///', '/relative/path', 'example.org', ''];
+    for (const url of [...refused, ...withCredentials, ...withoutHost]) {
+      expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('warns about http links only', () => {
+    expect(externalLinkWarning('http://kremlin.ru/events/president/news/67828')).toBe(UNENCRYPTED_LINK_WARNING);
+    expect(UNENCRYPTED_LINK_WARNING).toMatch(/^This link is not encrypted \(http\)/);
+    for (const url of ['https://www.un.org/', 'javascript:alert(1)', 'http://u:p@example.org/']) expect(externalLinkWarning(url)).toBeNull();
   });
 
   it('knows the app origin for custom schemes, where URL.origin is "null"', () => {

@@ -72,13 +72,30 @@ export function contentTypeFor(path: string): string {
   return types[extension] ?? 'application/octet-stream';
 }
 
-/** Only https links with a host may leave the app, and only to the system browser. */
+/**
+ * The one rule for links that leave the app (to the system browser, after the person confirms):
+ * web links only (http or https), with a host and without credentials. Everything that opens a
+ * link (the services, the Electron shell, the test host, the preview) asks this function.
+ */
 export function isAllowedExternalUrl(value: string): boolean {
+  const url = parseUrl(value);
+  return !!url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+}
+
+/** Said wherever an http link is offered: in the app, in Electron's confirmation and in the preview's prompt. */
+export const UNENCRYPTED_LINK_WARNING =
+  'This link is not encrypted (http): anyone on the network between you and the site can see or change the page.';
+
+/** The warning a link deserves before it is opened, or null when it is an https link (or no web link at all). */
+export function externalLinkWarning(value: string): string | null {
+  return isAllowedExternalUrl(value) && parseUrl(value)?.protocol === 'http:' ? UNENCRYPTED_LINK_WARNING : null;
+}
+
+function parseUrl(value: string): URL | null {
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+    return new URL(value);
   } catch {
-    return false;
+    return null;
   }
 }
 

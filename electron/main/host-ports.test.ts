@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BaseWindow } from 'electron';
 import { fakeElectron } from './testing/fake-electron';
 import { createElectronHostPorts } from './host-ports';
+import { UNENCRYPTED_LINK_WARNING } from '../common/security';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
 
@@ -47,13 +48,21 @@ describe('createElectronHostPorts', () => {
     expect(await ports.confirmExternalLink('https://example.com/a')).toBe(true);
   });
 
-  it('opens only https links in the browser', async () => {
+  it('says plainly in the confirmation when a link is not encrypted', async () => {
+    showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    await ports.confirmExternalLink('http://kremlin.ru/events/president/news/67828');
+    const [, options] = showMessageBox.mock.calls[0] as [unknown, Record<string, unknown>];
+    expect(options.detail).toBe(`http://kremlin.ru/events/president/news/67828\n\n${UNENCRYPTED_LINK_WARNING}`);
+  });
+
+  it('opens only web links in the browser', async () => {
     await ports.openInBrowser('https://example.com/');
-    expect(openExternal).toHaveBeenCalledWith('https://example.com/');
-    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share']) {
-      await expect(ports.openInBrowser(url)).rejects.toThrow(/https/);
+    await ports.openInBrowser('http://kremlin.ru/');
+    expect(openExternal.mock.calls).toEqual([['https://example.com/'], ['http://kremlin.ru/']]);
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share', 'http://user:pw@example.com/']) {
+      await expect(ports.openInBrowser(url)).rejects.toThrow(/http or https/);
     }
-    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openExternal).toHaveBeenCalledTimes(2);
   });
 
   it('asks where to save an export, starting at the offered name, filtered to its format', async () => {

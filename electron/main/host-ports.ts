@@ -1,6 +1,6 @@
 import { dialog, shell, type BaseWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { EXPORT_EXTENSIONS, type ExportFormat } from '../common/export-model';
-import { isAllowedExternalUrl } from '../common/security';
+import { externalLinkWarning, isAllowedExternalUrl } from '../common/security';
 import type { HostPorts } from '../services/app/host-ports';
 import { BRIEFING_EXTENSIONS } from '../services/library/limits';
 import { printHtmlToPdf } from './print-to-pdf';
@@ -27,7 +27,7 @@ export function createElectronHostPorts(parentWindow: () => BaseWindow | null): 
         type: 'question',
         title: 'Open link',
         message: 'Open this link in your browser?',
-        detail: url,
+        detail: [url, externalLinkWarning(url)].filter(Boolean).join('\n\n'),
         buttons: ['Open', 'Cancel'],
         // Cancel is the default and what Escape does: a stray Enter must not leave the app.
         defaultId: 1,
@@ -41,7 +41,7 @@ export function createElectronHostPorts(parentWindow: () => BaseWindow | null): 
 
     async openInBrowser(url) {
       // Checked again here: this is the last step before a URL reaches the operating system.
-      if (!isAllowedExternalUrl(url)) throw new Error('Only https links can be opened in the browser.');
+      if (!isAllowedExternalUrl(url)) throw new Error('Only web links (http or https) can be opened in the browser.');
       await shell.openExternal(url);
     },
 

@@ -67,9 +67,10 @@ describe('decideNavigation', () => {
 });
 
 describe('decideWindowOpen', () => {
-  it('never opens a window, and offers only https to the browser', () => {
+  it('never opens a window, and offers only web links to the browser', () => {
     expect(decideWindowOpen('https://www.un.org/en/')).toEqual({ action: 'deny', offerExternal: true });
-    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'app://briefing/index.html', 'https://user:pw@example.com/', 'data:text/html,x']) {
+    expect(decideWindowOpen('http://kremlin.ru/')).toEqual({ action: 'deny', offerExternal: true });
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'app://briefing/index.html', 'https://user:pw@example.com/', 'data:text/html,x']) {
       expect(decideWindowOpen(url)).toEqual({ action: 'deny', offerExternal: false });
     }
   });
@@ -80,16 +81,25 @@ describe('secureSession', () => {
   const log = vi.fn();
   secureSession(ses as unknown as Session, log);
 
-  it('denies every permission request and check', () => {
-    const requestHandler = ses.setPermissionRequestHandler.mock.calls[0][0] as (c: unknown, p: string, cb: (granted: boolean) => void) => void;
+  it('denies every permission request and check but the app writing to the clipboard', () => {
+    const requestHandler = ses.setPermissionRequestHandler.mock.calls[0][0] as (c: unknown, p: string, cb: (granted: boolean) => void, d: { requestingUrl: string }) => void;
+    const fromApp = { requestingUrl: 'app://briefing/index.html' };
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const callback = vi.fn();
-      requestHandler({}, permission, callback);
+      requestHandler({}, permission, callback, fromApp);
       expect(callback).toHaveBeenCalledWith(false);
     }
+    const copy = vi.fn();
+    requestHandler({}, 'clipboard-sanitized-write', copy, fromApp);
+    expect(copy).toHaveBeenCalledWith(true);
+    const elsewhere = vi.fn();
+    requestHandler({}, 'clipboard-sanitized-write', elsewhere, { requestingUrl: 'https://example.com/' });
+    expect(elsewhere).toHaveBeenCalledWith(false);
     const checkHandler = ses.setPermissionCheckHandler.mock.calls[0][0] as (...args: unknown[]) => boolean;
     expect(checkHandler(null, 'media', 'app://briefing', {})).toBe(false);
-    expect(checkHandler(null, 'clipboard-sanitized-write', 'app://briefing', {})).toBe(false);
+    expect(checkHandler(null, 'clipboard-read', 'app://briefing', {})).toBe(false);
+    expect(checkHandler(null, 'clipboard-sanitized-write', 'app://briefing', {})).toBe(true);
+    expect(checkHandler(null, 'clipboard-sanitized-write', 'https://example.com', {})).toBe(false);
   });
 
   it('cancels off-app requests and logs what it blocked', () => {
@@ -151,6 +161,14 @@ describe('secureWebContents', () => {
     expect(options).toMatchObject({ message: 'Open this link in your browser?', detail: 'https://www.un.org/en/ga/', buttons: ['Open', 'Cancel'], defaultId: 1, cancelId: 1 });
   });
 
+  it('opens an http link after the same confirmation, which says it is not encrypted', async () => {
+    showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    expect(contents.windowOpenHandler!({ url: 'http://kremlin.ru/events/president/news/67828' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith('http://kremlin.ru/events/president/news/67828'));
+    const [options] = showMessageBox.mock.calls[0] as [Record<string, unknown>];
+    expect(options).toMatchObject({ buttons: ['Open', 'Cancel'], defaultId: 1, detail: expect.stringContaining('This link is not encrypted (http)') });
+  });
+
   it('denies the window and opens nothing when the user cancels', async () => {
     showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
     expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
@@ -159,7 +177,7 @@ describe('secureWebContents', () => {
     expect(openExternal).not.toHaveBeenCalled();
   });
 
-  it.each(['javascript:alert(1)', 'http://example.com/', 'file:///etc/passwd', 'data:text/html,x', 'app://briefing/index.html'])(
+  it.each(['javascript:alert(1)', 'http://user@example.com/', 'file:///etc/passwd', 'data:text/html,x', 'app://briefing/index.html'])(
     'never asks about or opens %s',
     async (url) => {
       showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });

@@ -39,20 +39,30 @@ export function decideWindowOpen(url: string): WindowOpenDecision {
   return { action: 'deny', offerExternal: isAllowedExternalUrl(url) };
 }
 
+/**
+ * The one permission the app uses: writing plain text to the clipboard ("Copy link"), asked by the
+ * app's own page. Chromium still requires a click or key press for it. Reading the clipboard and
+ * every other permission stay refused.
+ */
+export function decidePermission(permission: string, requestingUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, APP_ORIGIN);
+}
+
 /** A URL short enough for a log line; `data:` URLs can be megabytes. */
 const forLog = (url: string) => (url.length > 160 ? `${url.slice(0, 160)}…` : url);
 
 /**
- * Applies the session-wide rules: every permission is refused (the app needs none), and every
+ * Applies the session-wide rules: every permission but writing to the clipboard is refused, and every
  * request off the app origin is cancelled and logged, which is how a briefing's tracking pixel
  * or remote image is stopped even if it slipped past the sanitizer and the CSP.
  */
 export function secureSession(ses: Session, log: (message: string) => void = console.warn): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`briefing: refused permission ${permission}`);
-    callback(false);
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = decidePermission(permission, details.requestingUrl);
+    if (!granted) log(`briefing: refused permission ${permission}`);
+    callback(granted);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin));
   ses.webRequest.onBeforeRequest((details, callback) => {
     const decision = decideRequest(details.url, details.resourceType);
     if (decision === 'cancel') log(`briefing: blocked ${details.resourceType} request to ${forLog(details.url)}`);
@@ -62,7 +72,7 @@ export function secureSession(ses: Session, log: (message: string) => void = con
 
 /**
  * Applies the per-page rules to every web contents Electron creates, ours or not: no navigation
- * away from the app, no new windows, no webviews. An https link a page tries to open in a new
+ * away from the app, no new windows, no webviews. A web link a page tries to open in a new
  * window goes through `openExternal`, the same confirm-then-open path as the API method.
  */
 export function secureWebContents(

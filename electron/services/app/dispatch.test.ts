@@ -83,16 +83,17 @@ describe('dispatch', () => {
     expect(logged).toHaveLength(0);
   });
 
-  it('opens only https links, and only after the person confirms', async () => {
+  it('opens only web links (http and https), and only after the person confirms', async () => {
     const declined = await setup({ confirmExternalLink: async () => false });
     expect(await declined.call('openExternal', 'https://www.state.gov/')).toEqual({ ok: true, value: false });
     expect(declined.opened).toEqual([]);
     const accepted = await setup();
-    for (const url of ['javascript:alert(1)', 'http://example.org/', 'file:///etc/passwd', 'https://user:pw@example.org/']) {
+    for (const url of ['javascript:alert(1)', 'mailto:press@state.gov', 'file:///etc/passwd', 'https://user:pw@example.org/']) {
       expect(await accepted.call('openExternal', url)).toEqual({ ok: true, value: false });
     }
     expect(await accepted.call('openExternal', 'https://www.state.gov/')).toEqual({ ok: true, value: true });
-    expect(accepted.opened).toEqual(['https://www.state.gov/']);
+    expect(await accepted.call('openExternal', 'http://kremlin.ru/events/president/news/67828')).toEqual({ ok: true, value: true });
+    expect(accepted.opened).toEqual(['https://www.state.gov/', 'http://kremlin.ru/events/president/news/67828']);
   });
 
   it('remembers preferences, the last library and reading positions across service instances', async () => {

@@ -9,7 +9,7 @@ export interface HostPorts {
   chooseFolder(): Promise<string | null>;
   /** Asks the person whether to open `url` outside the app; resolves their answer. */
   confirmExternalLink(url: string): Promise<boolean>;
-  /** Opens an already-confirmed https URL in the system browser. */
+  /** Opens an already-confirmed web URL (see `isAllowedExternalUrl`) in the system browser. */
   openInBrowser(url: string): Promise<void>;
   /**
    * Shows a save dialog for an export, starting at `defaultPath` (a safe file name in a folder);
