@@ -10,23 +10,6 @@ export function firstText(metadata: Record<string, MetadataValue>, ...keys: stri
   return null;
 }
 
-/**
- * Reads a date the way people write them in front matter and meta tags: ISO dates and timestamps
- * are kept as written (to the second), bare years stay years, anything else the JS date parser
- * understands becomes `YYYY-MM-DD`. Values like `unknown (2022-2023)` give null, not a guess.
- */
-export function normaliseDate(value: string | null): string | null {
-  if (!value) return null;
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)[^\s]*)?$/.exec(value.trim());
-  if (iso) return iso[2] ? `${iso[1]}T${iso[2].length === 5 ? `${iso[2]}:00` : iso[2]}` : iso[1];
-  // A bare year or year-month is as precise as the source is; do not invent a day.
-  if (/^\d{4}(-\d{2})?$/.test(value.trim())) return value.trim();
-  if (!/\d{4}/.test(value) || /unknown|undated|n\/a/i.test(value)) return null;
-  const parsed = Date.parse(value);
-  if (Number.isNaN(parsed)) return null;
-  return new Date(parsed).toISOString().slice(0, 10);
-}
-
 /** Tags from `tags`, or else `topics`/`keywords`: a YAML list or a comma/semicolon separated string. */
 export function tagsOf(metadata: Record<string, MetadataValue>): string[] {
   for (const key of ['tags', 'topics', 'keywords']) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown, promoteCapitalHeadings } from './parse-markdown';
 import { parseText } from './parse-text';
 import { parseHtmlPage } from './parse-html-page';
-import { normaliseDate, tagsOf, titleFromFileName, titleFromText } from './metadata-fields';
+import { tagsOf, titleFromFileName, titleFromText } from './metadata-fields';
 
 describe('parseMarkdown', () => {
   it('takes title, source, date and url from front matter and renders the body', () => {
@@ -64,19 +64,6 @@ describe('parseHtmlPage', () => {
 });
 
 describe('metadata fields', () => {
-  it.each([
-    ['2022-03-08', '2022-03-08'],
-    ['2022-02-24T01:39:42', '2022-02-24T01:39:42'],
-    ['2022-02-24 01:39', '2022-02-24T01:39:00'],
-    ['2022', '2022'],
-    ['March 8, 2022', '2022-03-08'],
-    ['unknown (2022-2023)', null],
-    ['soon', null],
-    [null, null],
-  ])('normalises the date %j to %j', (input, expected) => {
-    expect(normaliseDate(input)).toBe(expected);
-  });
-
   it('reads tags from a list, a comma string, or topics', () => {
     expect(tagsOf({ tags: ['a', 'b', 'a'] })).toEqual(['a', 'b']);
     expect(tagsOf({ tags: 'sanctions, energy; oil' })).toEqual(['sanctions', 'energy', 'oil']);

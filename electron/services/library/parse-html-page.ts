@@ -1,7 +1,8 @@
 import type { MetadataValue, Problem } from '../../common/model';
 import { extractArticle, type ExtractionOutcome } from '../import/extract-article';
 import { outlineOf, sanitizeArticleHtml } from './article-html';
-import { normaliseDate, titleFromFileName, titleFromText } from './metadata-fields';
+import { titleFromFileName, titleFromText } from './metadata-fields';
+import { normaliseDate } from './written-date';
 import type { ParsedDocument } from './parsed-document';
 
 const PROBLEMS: Record<ExtractionOutcome, Problem | null> = {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { splitFrontMatter } from './front-matter';
-import { firstText, normaliseDate, titleFromFileName, urlOf } from './metadata-fields';
+import { firstText, titleFromFileName, urlOf } from './metadata-fields';
+import { normaliseDate } from './written-date';
 import type { ParsedDocument } from './parsed-document';
 
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });

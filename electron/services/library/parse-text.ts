@@ -1,5 +1,6 @@
 import { splitFrontMatter } from './front-matter';
-import { firstText, normaliseDate, titleFromText, titleFromFileName, urlOf } from './metadata-fields';
+import { firstText, titleFromText, titleFromFileName, urlOf } from './metadata-fields';
+import { normaliseDate } from './written-date';
 import type { ParsedDocument } from './parsed-document';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -33,6 +33,18 @@ describe('sortBriefings', () => {
     expect(sortBriefings(list, 'date', false).map((b) => b.id)).toEqual(['d', 'b', 'a', 'e', 'c']);
   });
 
+  it('sorts a date known to the year or month as its first day, so it follows the dated briefings of that period when newest is first', () => {
+    const mixed = [
+      briefing('year', 'UN statement', '2022'),
+      briefing('day', 'Readout', '2022-09-21'),
+      briefing('month', 'General debate', '2022-09'),
+      briefing('later', 'Fact sheet', '2022-12-01T09:00:00'),
+      briefing('earlier', 'Remarks', '2021-06-01'),
+    ];
+    expect(sortBriefings(mixed, 'date', true).map((b) => b.id)).toEqual(['later', 'day', 'month', 'year', 'earlier']);
+    expect(sortBriefings(mixed, 'date', false).map((b) => b.id)).toEqual(['earlier', 'year', 'month', 'day', 'later']);
+  });
+
   it('sorts titles naturally (2 before 10) and across scripts', () => {
     expect(sortBriefings(list, 'title', false).map((b) => b.title)).toEqual([
       'Readout of a call',
