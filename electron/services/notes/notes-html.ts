@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
 import type { ColourSlot } from '../../common/annotation-model';
+import { renderCommentMarkdown } from '../../common/comment-markdown';
 import { sanitizeArticleHtml } from '../library/article-html';
 import { countLabel, displayDate, MISSING_LABEL, type NotesBriefing, type NotesDocument, type NotesEntry } from './notes-document';
 
@@ -8,15 +8,6 @@ export interface NotesHtmlOptions {
   /** `@font-face` rules for the bundled fonts (family 'Literata'); '' in tests. */
   fontCss: string;
 }
-
-/**
- * Comments are Markdown typed by the user: no raw HTML (it prints as text), and headings become bold
- * paragraphs so the only headings in the document are the briefing titles (h2),
- * which Chromium turns into the PDF outline.
- */
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
-markdown.renderer.rules.heading_open = () => '<p><strong>';
-markdown.renderer.rules.heading_close = () => '</strong></p>\n';
 
 /** Print-safe strong tones of the five highlight colours (the swatch colours of the light theme). */
 export const PRINT_COLOURS: Record<ColourSlot, string> = {
@@ -27,9 +18,12 @@ export const PRINT_COLOURS: Record<ColourSlot, string> = {
   c5: '#9b5de5',
 };
 
-/** The comment as safe HTML: Markdown rendered with raw HTML off, then run through the article sanitizer. */
+/**
+ * The comment as the app shows it (common/comment-markdown), run through the article sanitizer too:
+ * a printed document must hold nothing active even if that renderer ever let something through.
+ */
 export function renderCommentHtml(comment: string): string {
-  return sanitizeArticleHtml(markdown.render(comment));
+  return sanitizeArticleHtml(renderCommentMarkdown(comment));
 }
 
 /**
