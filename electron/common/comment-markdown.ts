@@ -19,10 +19,10 @@ const externalAttributes = (href: string) =>
 
 markdown.renderer.rules.heading_open = () => '<p><strong>';
 markdown.renderer.rules.heading_close = () => '</strong></p>\n';
-markdown.renderer.rules.link_open = (tokens, index) => `<a ${externalAttributes(tokens[index].attrGet('href') ?? '')}>`;
+markdown.renderer.rules.link_open = (tokens, index) => `<a ${externalAttributes(String(tokens[index].attrGet('href') ?? ''))}>`;
 markdown.renderer.rules.image = (tokens, index, options, env, self) => {
   const token = tokens[index];
-  const src = token.attrGet('src') ?? '';
+  const src = String(token.attrGet('src') ?? '');
   const alt = self.renderInlineAsText(token.children ?? [], options, env);
   return `<a ${externalAttributes(src)}>${escapeHtml(alt || src)}</a>`;
 };
