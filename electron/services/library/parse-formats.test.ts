@@ -31,7 +31,7 @@ describe('parseText', () => {
   it('uses a short first line followed by a blank line as the title', () => {
     const doc = parseText('a.txt', 'Kellogg on the 22 actions\n\nFirst paragraph.\nSecond line.\n\nSecond paragraph.');
     expect(doc.title).toBe('Kellogg on the 22 actions');
-    expect(doc.renderHtml()).toBe('<p>First paragraph.<br>Second line.</p>\n<p>Second paragraph.</p>');
+    expect(doc.renderHtml()).toBe('<p>First paragraph.</p>\n<p>Second line.</p>\n<p>Second paragraph.</p>');
   });
 
   it('makes a title from the first sentence when the first line is a paragraph (the seed report)', () => {

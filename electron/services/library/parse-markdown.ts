@@ -1,10 +1,58 @@
 import MarkdownIt from 'markdown-it';
+import type { default as Token, Nesting } from 'markdown-it/lib/token.mjs';
 import { splitFrontMatter } from './front-matter';
 import { firstText, titleFromFileName, urlOf } from './metadata-fields';
 import { normaliseDate } from './written-date';
+import { linesAreParagraphs } from './line-paragraphs';
 import type { ParsedDocument } from './parsed-document';
 
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
+markdown.core.ruler.push('line_paragraphs', (state) => {
+  state.tokens = splitLineParagraphs(state.tokens, (type, tag, nesting) => new state.Token(type, tag, nesting));
+});
+
+type TokenMaker = (type: string, tag: string, nesting: Nesting) => Token;
+
+/**
+ * When a text puts one paragraph on each line (see `linesAreParagraphs`), every line break in its
+ * paragraphs becomes a paragraph break (a hard break too: such texts often end lines in stray
+ * spaces). The text the reader counts is unchanged: a soft break renders as "\n", a hard break as
+ * `<br>\n`, and the gap between `</p>` and `<p>` as "\n". Paragraphs inside tight lists
+ * (rendered without `<p>`) and breaks inside inline markup spanning lines (`*a\nb*`) stay as written.
+ */
+function splitLineParagraphs(tokens: Token[], makeToken: TokenMaker): Token[] {
+  const isSplittable = (index: number) =>
+    tokens[index]?.type === 'paragraph_open' && !tokens[index].hidden && tokens[index + 1]?.children?.some((child) => child.type === 'softbreak');
+  const blocks = tokens.flatMap((_, index) => (isSplittable(index) ? [tokens[index + 1].content.split('\n')] : []));
+  if (!linesAreParagraphs(blocks)) return tokens;
+  return tokens.flatMap((token, index) => {
+    if (isSplittable(index - 1)) return splitInline(token, tokens[index - 1], makeToken);
+    if (isSplittable(index - 2) && token.type === 'paragraph_close') return [];
+    return isSplittable(index) ? [] : [token];
+  });
+}
+
+/** One paragraph (open, inline, close) for each line of `inline` outside inline markup. */
+function splitInline(inline: Token, open: Token, makeToken: TokenMaker): Token[] {
+  const lines: Token[][] = [[]];
+  let depth = 0;
+  for (const child of inline.children ?? []) {
+    depth += child.nesting;
+    if ((child.type === 'softbreak' || child.type === 'hardbreak') && depth === 0) lines.push([]);
+    else lines.at(-1)!.push(child);
+  }
+  return lines.flatMap((children) => {
+    const paragraphOpen = makeToken('paragraph_open', open.tag, 1);
+    const content = makeToken('inline', '', 0);
+    const paragraphClose = makeToken('paragraph_close', open.tag, -1);
+    paragraphOpen.block = paragraphClose.block = content.block = true;
+    paragraphOpen.level = paragraphClose.level = open.level;
+    content.level = open.level + 1;
+    content.children = children;
+    content.content = children.map((child) => child.content).join('');
+    return [paragraphOpen, content, paragraphClose];
+  });
+}
 
 /**
  * Scraped briefings often mark sections with a line in capitals ("GOALS OF THE PRICE CAP") rather

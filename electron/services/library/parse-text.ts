@@ -1,6 +1,7 @@
 import { splitFrontMatter } from './front-matter';
 import { firstText, titleFromText, titleFromFileName, urlOf } from './metadata-fields';
 import { normaliseDate } from './written-date';
+import { linesAreParagraphs } from './line-paragraphs';
 import type { ParsedDocument } from './parsed-document';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -10,8 +11,9 @@ const TITLE_LINE = /^([^\n]{3,120}?)[ \t]*\n[ \t]*\n/;
 
 /**
  * A plain text briefing. Its first line is the title when it looks like one; otherwise the title is
- * the first sentence. Paragraphs are separated by blank lines, or by single line breaks when the
- * file has no blank lines at all (as text copied from a web page often has).
+ * the first sentence. Paragraphs are separated by blank lines; lines within them are paragraphs too
+ * when the text puts one paragraph on each line (as text copied from a web page or a transcript
+ * does), and are joined when the text is wrapped at a column (`linesAreParagraphs`).
  */
 export function parseText(id: string, text: string): ParsedDocument {
   const { metadata, body: fullBody, problem } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
@@ -27,13 +29,12 @@ export function parseText(id: string, text: string): ParsedDocument {
     body,
     problem,
     renderHtml: () => {
-      const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+/ : /\n/;
-      return body
-        .split(separator)
-        .map((paragraph) => paragraph.trim())
-        .filter(Boolean)
-        .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-        .join('\n');
+      const blocks = body
+        .split(/\n[ \t]*\n/)
+        .map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean))
+        .filter((lines) => lines.length > 0);
+      const paragraphs = linesAreParagraphs(blocks) ? blocks.flat() : blocks.map((lines) => lines.join('\n'));
+      return paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
     },
   };
 }
