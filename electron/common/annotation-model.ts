@@ -5,11 +5,10 @@
  * survives. Everything here is plain JSON.
  */
 
-export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+import { ANNOTATION_CONTEXT, COLOUR_SLOTS, type Annotation, type AnnotationTombstone, type ColourSlot, type TextPositionSelector, type TextQuoteSelector, type TextualBody } from './schema/annotation';
 
-/** The five highlight colours; their meanings are editable (see ColourMeanings). */
-export type ColourSlot = 'c1' | 'c2' | 'c3' | 'c4' | 'c5';
-export const COLOUR_SLOTS: readonly ColourSlot[] = ['c1', 'c2', 'c3', 'c4', 'c5'];
+export { ANNOTATION_CONTEXT, COLOUR_SLOTS };
+export type { Annotation, AnnotationTarget, AnnotationTombstone, ColourSlot, OtherSelector, TextPositionSelector, TextQuoteSelector, TextualBody } from './schema/annotation';
 
 export type ColourMeanings = Record<ColourSlot, string>;
 export const DEFAULT_COLOUR_MEANINGS: ColourMeanings = {
@@ -19,61 +18,6 @@ export const DEFAULT_COLOUR_MEANINGS: ColourMeanings = {
   c4: 'Disagree',
   c5: 'Follow-up',
 };
-
-/** W3C TextQuoteSelector: the quoted text with about 32 characters of context either side. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** W3C TextPositionSelector: character offsets into the article's rendered text (Article text). */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-export interface TextualBody {
-  type: 'TextualBody';
-  /** `commenting` holds the comment (Markdown), `tagging` one tag each. */
-  purpose: 'commenting' | 'tagging';
-  value: string;
-  format?: 'text/markdown' | 'text/plain';
-  [extension: string]: unknown;
-}
-
-export interface AnnotationTarget {
-  /** The briefing's id (its path relative to the library root). */
-  source: string;
-  selector: [TextQuoteSelector, TextPositionSelector];
-  /** Fingerprint of the briefing text the selectors were made on (BriefingSummary.fingerprint). */
-  'briefing:fingerprint': string;
-  [extension: string]: unknown;
-}
-
-export interface Annotation {
-  '@context': typeof ANNOTATION_CONTEXT;
-  /** `urn:uuid:…`; stable across edits, the key for merging. */
-  id: string;
-  type: 'Annotation';
-  motivation: 'highlighting' | 'commenting';
-  /** ISO 8601 times; `modified` decides which copy wins a merge. */
-  created: string;
-  modified: string;
-  body: TextualBody[];
-  target: AnnotationTarget;
-  /** Colour slot of the highlight (an extension key; W3C has no colour). */
-  'briefing:colour': ColourSlot;
-  [extension: string]: unknown;
-}
-
-/** A deletion remembered long enough that a sync copy cannot bring the annotation back. */
-export interface AnnotationTombstone {
-  id: string;
-  deleted: string;
-}
 
 /** The content of one sidecar file: a W3C AnnotationPage with our extension keys. */
 export interface AnnotationSidecar {
@@ -88,10 +32,11 @@ export interface AnnotationSidecar {
 }
 
 /** Helpers to read the parts of an annotation the app uses. */
-export const commentOf = (annotation: Annotation): string =>
-  annotation.body.find((body) => body.purpose === 'commenting')?.value ?? '';
-export const tagsOf = (annotation: Annotation): string[] =>
-  annotation.body.filter((body) => body.purpose === 'tagging').map((body) => body.value);
+/** A body with no purpose is the comment, as another W3C tool writes it. */
+const isComment = (body: TextualBody) => body.purpose === 'commenting' || body.purpose === undefined;
+const isTag = (body: TextualBody) => body.purpose === 'tagging';
+export const commentOf = (annotation: Annotation): string => annotation.body.find(isComment)?.value ?? '';
+export const tagsOf = (annotation: Annotation): string[] => annotation.body.filter(isTag).map((body) => body.value);
 export const quoteOf = (annotation: Annotation): TextQuoteSelector => annotation.target.selector[0];
 export const positionOf = (annotation: Annotation): TextPositionSelector => annotation.target.selector[1];
 
@@ -127,7 +72,7 @@ export function buildAnnotation(draft: AnnotationDraft, id: string, now: string)
 export function editAnnotation(annotation: Annotation, edit: { colour?: ColourSlot; comment?: string; tags?: string[] }, now: string): Annotation {
   const comment = edit.comment ?? commentOf(annotation);
   const tags = edit.tags ?? tagsOf(annotation);
-  const others = annotation.body.filter((body) => body.purpose !== 'commenting' && body.purpose !== 'tagging');
+  const others = annotation.body.filter((body) => !isComment(body) && !isTag(body));
   return {
     ...annotation,
     motivation: comment ? 'commenting' : 'highlighting',

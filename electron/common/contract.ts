@@ -4,17 +4,20 @@
  * for each method's arguments. The renderer trusts nothing but this; hosts trust nothing from it
  * until `validateArgs` passes.
  */
+import * as v from 'valibot';
 import type { Article, LibrarySnapshot, Preferences, ReadingPosition, RecentLibrary } from './model';
-import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE } from './model';
 import type { ApiResult } from './errors';
 import type { SearchCoverage, SearchRequest, SearchResponse } from './search-model';
 import type { Annotation } from './annotation-model';
 import type { BriefingAnnotations, LibraryNotes } from './notes-model';
-import { isAnnotation } from './annotation-validate';
-import { COLOUR_SLOTS } from './annotation-model';
-import { checkArgs, isArrayOf, isBoolean, isNumberIn, isOneOf, isPartialRecord, isRecord, isString, type Check } from './validate';
 import type { ExportOutcome, ExportRequest } from './export-model';
 import { IMPORT_LIMITS, type ImportDocument, type ImportOutcome } from './import-model';
+import { listOf, numberIn, oneOf, partialRecord, plainMessage, problemOf, strictRecord, text, yesNo } from './schema/fields';
+import { annotation } from './schema/annotation';
+import { exportRequest } from './schema/export';
+import { preferencesPatch } from './schema/preferences';
+
+export type PreferencesPatch = v.InferOutput<typeof preferencesPatch>;
 
 export interface BriefingApi {
   /** The library the user had open last; on first run, a writable copy of the sample library. */
@@ -26,8 +29,8 @@ export interface BriefingApi {
   /** Parses and sanitizes one briefing of the open library. Rejects with `not-found` or `unreadable`. */
   readBriefing(id: string): Promise<Article>;
   getPreferences(): Promise<Preferences>;
-  /** Merges the given fields into the saved preferences and returns the result. */
-  setPreferences(patch: Partial<Preferences>): Promise<Preferences>;
+  /** Merges the given fields (colour meanings one by one) into the saved preferences and returns the result. */
+  setPreferences(patch: PreferencesPatch): Promise<Preferences>;
   getReadingPosition(id: string): Promise<ReadingPosition | null>;
   /** Saves where the reader is; reaching 95 % marks the briefing read. */
   setReadingPosition(id: string, fraction: number): Promise<void>;
@@ -95,57 +98,27 @@ export type MethodValue<M extends MethodName> = Awaited<ReturnType<BriefingApi[M
 /** What a host actually exposes: every method resolves to a result envelope, never rejects. */
 export type RawBriefingApi = { [M in MethodName]: (...args: MethodArgs<M>) => Promise<ApiResult<MethodValue<M>>> };
 
-const briefingId = isString(1024);
+const briefingId = text(1024);
 
-const colourMeanings = isPartialRecord(Object.fromEntries(COLOUR_SLOTS.map((slot) => [slot, isString(60)])));
+export const SEARCH_TEXT_LIMIT = 20_000;
 
-const exportFormat = isOneOf('pdf', 'markdown', 'json');
-const paperSize = isOneOf('A4', 'Letter');
-const exportOptions = isRecord({
-  comments: isBoolean,
-  tags: isBoolean,
-  colourNames: isBoolean,
-  metadata: isBoolean,
-  colours: isArrayOf(isOneOf(...COLOUR_SLOTS), COLOUR_SLOTS.length),
-  order: isOneOf('text', 'date', 'colour'),
-});
-const orNull =
-  (check: Check): Check =>
-  (value) =>
-    value === null ? null : check(value);
-
-const preferencesPatch = isPartialRecord({
-  colourMeanings,
-  theme: isOneOf('system', 'light', 'dark', 'sepia'),
-  fontSize: isNumberIn(FONT_SIZE_RANGE.min, FONT_SIZE_RANGE.max),
-  lineHeight: isNumberIn(LINE_HEIGHT_RANGE.min, LINE_HEIGHT_RANGE.max),
-  sortKey: isOneOf('date', 'title', 'source'),
-  sortDescending: isBoolean,
-  export: isRecord({ format: exportFormat, paper: orNull(paperSize), options: exportOptions }),
-});
-
-const searchRequest = isRecord({
-  text: isString(20_000),
-  limit: isNumberIn(1, 500),
-  filters: isPartialRecord({
-    sources: isArrayOf(isString(1024), 200),
-    languages: isArrayOf(isOneOf('en', 'uk', 'ru', 'und'), 4),
-    dateFrom: isString(40),
-    dateTo: isString(40),
+const searchRequest = strictRecord({
+  text: text(
+    SEARCH_TEXT_LIMIT,
+    plainMessage('That search is too long (over 20,000 characters). Search for a few words or a phrase from it instead.'),
+  ),
+  limit: numberIn(1, 500),
+  filters: partialRecord({
+    sources: listOf(text(1024), 200),
+    languages: listOf(oneOf(['en', 'uk', 'ru', 'und']), 4),
+    dateFrom: text(40),
+    dateTo: text(40),
   }),
 });
 
-const exportRequest = isRecord({
-  scope: isRecord(
-    { label: isString(300), briefingIds: isArrayOf(briefingId, 100_000), annotationIds: isArrayOf(isString(200), 200_000) },
-    ['briefingIds', 'annotationIds'],
-  ),
-  format: exportFormat,
-  paper: paperSize,
-  options: exportOptions,
-});
+type Schema = v.GenericSchema;
 
-const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
+const ARG_SCHEMAS = {
   openCurrentLibrary: [],
   chooseLibrary: [],
   refreshLibrary: [],
@@ -153,35 +126,51 @@ const ARG_CHECKS: { [M in MethodName]: readonly Check[] } = {
   getPreferences: [],
   setPreferences: [preferencesPatch],
   getReadingPosition: [briefingId],
-  setReadingPosition: [briefingId, isNumberIn(0, 1)],
+  setReadingPosition: [briefingId, numberIn(0, 1)],
   getReadingStates: [],
-  setRead: [isArrayOf(briefingId, 100_000), isBoolean],
+  setRead: [listOf(briefingId, 100_000), yesNo],
   listRecentLibraries: [],
-  openRecentLibrary: [isString(4096)],
+  openRecentLibrary: [text(4096)],
   search: [searchRequest],
   listAnnotations: [briefingId],
-  saveAnnotation: [briefingId, isAnnotation],
-  deleteAnnotation: [briefingId, isString(200)],
+  saveAnnotation: [briefingId, annotation],
+  deleteAnnotation: [briefingId, text(1024)],
   listAllAnnotations: [],
   getSearchStatus: [],
-  openExternal: [isString(8192)],
+  openExternal: [text(8192)],
   exportNotes: [exportRequest],
   cancelExport: [],
-  showExportedFile: [isString(4096)],
+  showExportedFile: [text(4096)],
   importFiles: [],
-  importDocuments: [isArrayOf(isRecord({ name: isString(1024), data: isString(IMPORT_LIMITS.base64Chars) }), IMPORT_LIMITS.documents)],
-};
+  importDocuments: [listOf(strictRecord({ name: text(1024), data: text(IMPORT_LIMITS.base64Chars) }), IMPORT_LIMITS.documents)],
+} as const satisfies { [M in MethodName]: readonly Schema[] };
+
+/**
+ * Ties each method's parameters to its schemas: a parameter type that differs from what its
+ * schema reads (a field added to an interface and not to the schema, say) fails to compile.
+ */
+type Outputs<T> = { -readonly [I in keyof T]: T[I] extends Schema ? v.InferOutput<T[I]> : never };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Mismatched = { [M in MethodName]: Same<Outputs<(typeof ARG_SCHEMAS)[M]>, MethodArgs<M>> extends true ? never : M }[MethodName];
+const schemasMatchTheApi: [Mismatched] extends [never] ? true : { mismatched: Mismatched } = true;
+void schemasMatchTheApi;
 
 /** Every method name, in a fixed order: the preload and the test host expose exactly these. */
-export const METHOD_NAMES = Object.freeze(Object.keys(ARG_CHECKS) as MethodName[]);
+export const METHOD_NAMES = Object.freeze(Object.keys(ARG_SCHEMAS) as MethodName[]);
 
 export function isMethodName(value: unknown): value is MethodName {
-  return typeof value === 'string' && Object.hasOwn(ARG_CHECKS, value);
+  return typeof value === 'string' && Object.hasOwn(ARG_SCHEMAS, value);
 }
 
-/** Null when `args` are acceptable for `method`, else a sentence naming the bad argument. */
+/**
+ * Null when `args` are acceptable for `method`, else a sentence naming the bad argument (or, for
+ * what a person typed, one written for them: see `plainMessage`).
+ */
 export function validateArgs(method: MethodName, args: unknown): string | null {
-  return checkArgs(args, ARG_CHECKS[method]);
+  const schemas: readonly Schema[] = ARG_SCHEMAS[method];
+  if (!Array.isArray(args)) return 'arguments must be a list';
+  if (args.length !== schemas.length) return `expected ${schemas.length} argument(s), got ${args.length}`;
+  return problemOf(v.tuple(schemas as [Schema, ...Schema[]]), args, (index) => `argument ${Number(index) + 1}`);
 }
 
 /** The IPC channel a method travels on. */

@@ -1,46 +1,19 @@
-import { COLOUR_SLOTS, type ColourSlot } from './annotation-model';
+import type * as v from 'valibot';
+import { COLOUR_SLOTS } from './annotation-model';
+import type { exportChoices, exportFormat, exportRequest, exportScope, notesExportOptions, paperSize } from './schema/export';
 
-/** What the export dialog asks: which parts of each note to include, which colours, and in what order. */
-export interface NotesExportOptions {
-  comments: boolean;
-  tags: boolean;
-  colourNames: boolean;
-  /** Briefing metadata: source, date and link. The title is always shown. */
-  metadata: boolean;
-  /** The colours to include; notes of other colours are left out. */
-  colours: ColourSlot[];
-  /**
-   * `text`: briefings newest first (undated last), notes in the order they stand in the text.
-   * `date`: notes newest first by when they were made, still grouped by briefing; briefings by their newest note.
-   * `colour`: briefings as for `text`, notes grouped by colour slot (c1…c5), then in text order.
-   */
-  order: 'text' | 'date' | 'colour';
-}
-
-export type ExportFormat = 'pdf' | 'markdown' | 'json';
-export type PaperSize = 'A4' | 'Letter';
+/** What the export dialog asks: which parts of each note to include, which colours, and in what order (see schema/export.ts). */
+export type NotesExportOptions = v.InferOutput<typeof notesExportOptions>;
+export type ExportFormat = v.InferOutput<typeof exportFormat>;
+export type PaperSize = v.InferOutput<typeof paperSize>;
+/** Which notes to export (see schema/export.ts). */
+export type ExportScope = v.InferOutput<typeof exportScope>;
+export type ExportRequest = v.InferOutput<typeof exportRequest>;
+/** What the export dialog remembers between exports. */
+export type ExportChoices = v.InferOutput<typeof exportChoices>;
 
 /** The file extension each format is written with. */
 export const EXPORT_EXTENSIONS = { pdf: 'pdf', markdown: 'md', json: 'json' } as const satisfies Record<ExportFormat, string>;
-
-/**
- * Which notes to export. With neither list, every note in the library; with `briefingIds`, the
- * notes of those briefings; with `annotationIds`, exactly those notes (the notes view's filter).
- */
-export interface ExportScope {
-  /** How the scope reads in the document and the file name: "Price cap review", "3 briefings". */
-  label: string;
-  briefingIds?: string[];
-  annotationIds?: string[];
-}
-
-export interface ExportRequest {
-  scope: ExportScope;
-  format: ExportFormat;
-  /** Used by the PDF only. */
-  paper: PaperSize;
-  options: NotesExportOptions;
-}
 
 export type ExportOutcome =
   | { status: 'written'; path: string; format: ExportFormat; noteCount: number; briefingCount: number }
@@ -57,14 +30,6 @@ export interface ExportProgress {
   /** Units done of `total` in this stage; `total` 0 when the stage cannot be measured. */
   done: number;
   total: number;
-}
-
-/** What the export dialog remembers between exports. */
-export interface ExportChoices {
-  format: ExportFormat;
-  /** Null: A4 or Letter by the system's locale. */
-  paper: PaperSize | null;
-  options: NotesExportOptions;
 }
 
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = {

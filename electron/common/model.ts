@@ -1,5 +1,7 @@
-import { DEFAULT_COLOUR_MEANINGS, type ColourMeanings } from './annotation-model';
-import { DEFAULT_EXPORT_CHOICES, type ExportChoices } from './export-model';
+import { DEFAULT_COLOUR_MEANINGS } from './annotation-model';
+import { DEFAULT_EXPORT_CHOICES } from './export-model';
+import type * as v from 'valibot';
+import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE, type preferences } from './schema/preferences';
 
 /**
  * The data model shared by every process. Everything here is plain JSON: it crosses IPC and the
@@ -83,21 +85,10 @@ export interface Article {
   headings: Heading[];
 }
 
-export type ThemeChoice = 'system' | 'light' | 'dark' | 'sepia';
-export type SortKey = 'date' | 'title' | 'source';
-
-export interface Preferences {
-  theme: ThemeChoice;
-  /** What each highlight colour means to this reader (Key point, Question, …). */
-  colourMeanings: ColourMeanings;
-  /** Body text size in CSS pixels. */
-  fontSize: number;
-  lineHeight: number;
-  sortKey: SortKey;
-  sortDescending: boolean;
-  /** The export dialog's last choices; `paper` null means "by the system locale". */
-  export: ExportChoices;
-}
+/** The reader's preferences: inferred from their schema, which also checks them on disk and over IPC. */
+export type Preferences = v.InferOutput<typeof preferences>;
+export type ThemeChoice = Preferences['theme'];
+export type SortKey = Preferences['sortKey'];
 
 export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
@@ -109,8 +100,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   export: DEFAULT_EXPORT_CHOICES,
 };
 
-export const FONT_SIZE_RANGE = { min: 14, max: 30, step: 1 } as const;
-export const LINE_HEIGHT_RANGE = { min: 1.3, max: 2.1, step: 0.1 } as const;
+export { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE };
 
 /** Where the reader left a briefing, as a share of its scroll height (0..1). */
 export interface ReadingPosition {

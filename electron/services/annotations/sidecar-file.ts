@@ -1,6 +1,8 @@
-import { access, readFile, rename, stat } from 'node:fs/promises';
-import { ANNOTATION_CONTEXT, type Annotation, type AnnotationSidecar } from '../../common/annotation-model';
-import { isAnnotation } from '../../common/annotation-validate';
+import { access, realpath, rename, stat } from 'node:fs/promises';
+import { ANNOTATION_CONTEXT, type AnnotationSidecar } from '../../common/annotation-model';
+import { readAnnotationPage } from '../../common/annotation-validate';
+import { readFileWithin, RefusedFileError } from '../fs/safe-read';
+import { leadsOutside, libraryRootOf } from './paths';
 
 export type SidecarRead =
   | { state: 'missing' }
@@ -10,34 +12,6 @@ export type SidecarRead =
   /** The file exists but could not be read (permissions, I/O); it must not be written over. */
   | { state: 'unreadable'; error: NodeJS.ErrnoException };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Checks that parsed JSON is an AnnotationPage whose items the app can show. Our extension keys
- * are optional on input (other W3C tools do not write them) and filled in; every other key is
- * left on the object so it is written back as it was.
- */
-export function toSidecar(value: unknown, briefingId: string): AnnotationSidecar | string {
-  if (!isObject(value) || value.type !== 'AnnotationPage' || !Array.isArray(value.items)) return 'it is not a W3C AnnotationPage';
-  for (const [index, item] of value.items.entries()) {
-    const problem = isAnnotation(item);
-    if (problem) return `annotation ${index + 1} cannot be read (${problem})`;
-  }
-  const deleted = value['briefing:deleted'] ?? [];
-  if (!Array.isArray(deleted) || !deleted.every((entry) => isObject(entry) && typeof entry.id === 'string' && typeof entry.deleted === 'string')) {
-    return 'its list of deleted annotations is damaged';
-  }
-  return {
-    ...value,
-    '@context': ANNOTATION_CONTEXT,
-    type: 'AnnotationPage',
-    'briefing:source': typeof value['briefing:source'] === 'string' ? value['briefing:source'] : briefingId,
-    'briefing:fingerprint': typeof value['briefing:fingerprint'] === 'string' ? value['briefing:fingerprint'] : '',
-    'briefing:deleted': deleted as AnnotationSidecar['briefing:deleted'],
-    items: value.items as Annotation[],
-  };
-}
-
 export function parseSidecar(text: string, briefingId: string): AnnotationSidecar | string {
   let value: unknown;
   try {
@@ -45,17 +19,35 @@ export function parseSidecar(text: string, briefingId: string): AnnotationSideca
   } catch {
     return text.trim() ? 'it is not valid JSON (it may have been cut off while being written)' : 'it is empty (it may have been cut off while being written)';
   }
-  return toSidecar(value, briefingId);
+  return readAnnotationPage(value, briefingId);
+}
+
+/** Far beyond any real page of notes (a thousand notes take about 1 MB); a bigger file is left alone, never loaded. */
+const SIDECAR_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The refusal as a clause, for "could not be read (…)". */
+function refusalClause(error: RefusedFileError): string {
+  if (error.reason === 'too-large') return `it is larger than ${SIDECAR_MAX_BYTES / 1024 / 1024} MB, far beyond a file of notes`;
+  return error.message.replace(/^It /, 'it ').replace(/\.$/, '');
 }
 
 const isGone = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
+/**
+ * Reads the sidecar at `path` (made by `sidecarPath` for `briefingId`). Only a regular file
+ * inside the library is read: one reached through a link that leads out of it, or a FIFO or
+ * device in its place, is `unreadable` with the reason, so it is neither read nor written over.
+ */
 export async function readSidecar(path: string, briefingId: string): Promise<SidecarRead> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const root = libraryRootOf(path, briefingId);
+    const outside = await leadsOutside(root, path);
+    if (outside) return { state: 'unreadable', error: new Error(outside) };
+    text = Buffer.from(await readFileWithin(await realpath(root), path, SIDECAR_MAX_BYTES)).toString('utf8');
   } catch (error) {
     if (isGone(error)) return { state: 'missing' };
+    if (error instanceof RefusedFileError) return { state: 'unreadable', error: new Error(refusalClause(error)) };
     return { state: 'unreadable', error: error as NodeJS.ErrnoException };
   }
   const parsed = parseSidecar(text, briefingId);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DEFAULT_PREFERENCES, markedRead, progressed, type Preferences, type ReadingPosition } from '../../common/model';
+import type { PreferencesPatch } from '../../common/contract';
 import { readJsonOr, writeJson } from '../fs/json-file';
 import { matchRenames } from '../library/renames';
 
@@ -61,7 +62,7 @@ export class SettingsStore {
     return (await this.loadSettings()).preferences;
   }
 
-  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
+  async setPreferences(patch: PreferencesPatch): Promise<Preferences> {
     const settings = await this.loadSettings();
     // Colour meanings are edited one at a time; merge them rather than replace the set.
     settings.preferences = { ...settings.preferences, ...patch, colourMeanings: { ...settings.preferences.colourMeanings, ...patch.colourMeanings } };
