@@ -9,6 +9,12 @@ export type BriefingEvent =
   | { type: 'export-progress'; progress: ExportProgress }
   /** The library folder changed on disk; here is its new listing (search and notes follow). */
   | { type: 'library-changed'; snapshot: LibrarySnapshot }
+  /**
+   * Another program (a sync tool, a text editor, another window) changed, merged or damaged the
+   * notes of these briefings in the library at `root`: list them again. A damaged sidecar was, or
+   * will be on that listing, moved aside, and the listing says so.
+   */
+  | { type: 'annotations-changed'; root: string; briefingIds: string[] }
   /** New or changed files being read after a change on disk: `done` of `total`. */
   | { type: 'library-progress'; done: number; total: number };
 

@@ -1,13 +1,13 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { Annotation, AnnotationSidecar, AnnotationTombstone } from '../../common/annotation-model';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { mapLimit } from '../library/map-limit';
 import { matchRenames, type Orphan } from '../library/renames';
-import { findConflictCopies } from './conflict-copies';
+import { conflictBaseOf, findConflictCopies, isSidecarName } from './conflict-copies';
 import { withFileLock } from './file-lock';
 import { mergeSidecars } from './merge';
-import { sidecarPath } from './paths';
+import { briefingIdOf, sidecarPath } from './paths';
 import { saveFailed } from './save-error';
 import { emptySidecar, fileStamp, parseSidecar, quarantine, readSidecar, serializeSidecar, SidecarReader, type SidecarRead } from './sidecar-file';
 import { walkSidecars } from './sidecar-walk';
@@ -60,6 +60,11 @@ export class AnnotationStore {
   /** Sidecars moved aside this session, by briefing id: told to the user on every listing. */
   private readonly problems = new Map<string, string>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Each annotations file as this store last wrote or listed it (its `fileStamp`, null for gone),
+   * so that the watcher's report of our own writes is not taken for someone else's change.
+   */
+  private readonly seen = new Map<string, string | null>();
 
   constructor(
     private readonly libraryRoot: string,
@@ -72,6 +77,7 @@ export class AnnotationStore {
   async list(briefingId: string): Promise<BriefingAnnotationList> {
     const path = sidecarPath(this.libraryRoot, briefingId);
     const problems: string[] = [];
+    this.seen.set(path, await fileStamp(path));
     const current = await this.readOrMoveAside(briefingId, path, await this.reader.read(path, briefingId), problems);
     const copies = await this.readConflictCopies(briefingId, await findConflictCopies(path), problems);
     const merged = mergeSidecars(current ?? emptySidecar(briefingId, ''), [...copies.map((copy) => copy.page), ...this.unsavedPages(briefingId)]);
@@ -174,6 +180,23 @@ export class AnnotationStore {
     return moves;
   }
 
+  /**
+   * The briefings whose notes someone else changed, from the annotations files the watcher saw
+   * change: a file exactly as this store last wrote or listed it is this store's own doing. A
+   * sidecar moved aside as damaged is never counted as our own, so its briefing is told.
+   */
+  async changedElsewhere(paths: readonly string[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const path of paths) {
+      const name = basename(path);
+      const base = isSidecarName(name) ? name : conflictBaseOf(name);
+      if (!base) continue;
+      if (this.seen.has(path) && this.seen.get(path) === (await fileStamp(path))) continue;
+      ids.add(briefingIdOf(this.libraryRoot, join(dirname(path), base)));
+    }
+    return [...ids].sort();
+  }
+
   /** Writes every change held after a failed write. Resolves to how many were saved; never rejects. */
   async retryPending(): Promise<number> {
     let saved = 0;
@@ -209,19 +232,29 @@ export class AnnotationStore {
       try {
         await mkdir(dirname(path), { recursive: true });
         await withFileLock(path, async () => {
+          const before = await fileStamp(path);
           const read = await readSidecar(path, briefingId);
           if (read.state === 'unreadable') throw read.error;
           const current = await this.readOrMoveAside(briefingId, path, read, [], true);
           const copies = await this.readConflictCopies(briefingId, await findConflictCopies(path), []);
           if (items.size + deleted.size === 0 && copies.length === 0) return;
+          // The window has not seen what this write merges in (another program's edit, or a
+          // conflict copy found while saving): the write must then be reported, not taken as ours.
+          const mergesUnseen = (this.seen.has(path) && this.seen.get(path) !== before) || (copies.length > 0 && !consolidate);
           const changes = { ...emptySidecar(briefingId, ''), items: [...items.values()], 'briefing:deleted': [...deleted.values()] };
           const merged = mergeSidecars(current ?? emptySidecar(briefingId, ''), [...copies.map((copy) => copy.page), changes]);
           merged['briefing:source'] = briefingId;
           merged['briefing:fingerprint'] = unsaved?.fingerprint || current?.['briefing:fingerprint'] || '';
           await writeFileAtomic(path, serializeSidecar(merged));
           this.reader.forget(path);
+          if (mergesUnseen) this.seen.delete(path);
+          else this.seen.set(path, await fileStamp(path));
           // Only now that the merge is safely on disk; a copy the sync tool changed meanwhile stays for next time.
-          for (const copy of copies) if ((await fileStamp(copy.path)) === copy.stamp) await rm(copy.path, { force: true });
+          for (const copy of copies) {
+            if ((await fileStamp(copy.path)) !== copy.stamp) continue;
+            await rm(copy.path, { force: true });
+            this.seen.set(copy.path, null);
+          }
         });
       } catch (error) {
         if (unsaved) unsaved.failed = true;
@@ -264,6 +297,8 @@ export class AnnotationStore {
             await writeFileAtomic(toPath, serializeSidecar(moved));
             await rm(fromPath, { force: true });
             for (const copy of copies) await rm(copy.path, { force: true });
+            this.seen.set(toPath, await fileStamp(toPath));
+            for (const gone of [fromPath, ...copies.map((copy) => copy.path)]) this.seen.set(gone, null);
             this.reader.forget(fromPath);
             const problem = this.problems.get(from);
             if (problem) this.problems.set(to, problem);
@@ -287,6 +322,7 @@ export class AnnotationStore {
         return null;
       case 'corrupt': {
         this.reader.forget(path);
+        this.seen.delete(path);
         let target: string | null;
         try {
           target = await quarantine(path, this.now());

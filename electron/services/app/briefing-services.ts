@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BriefingApi } from '../../common/contract';
 import { ApiError } from '../../common/errors';
 import type { LibrarySnapshot } from '../../common/model';
@@ -14,7 +14,8 @@ import type { BriefingEvent } from '../../common/events';
 import { exportNotes } from '../notes/export-notes';
 import type { ImportOutcome } from '../../common/import-model';
 import { importIntoLibrary, refusalOf, type ImportItem } from '../library/import-files';
-import type { WatchTimings } from '../library/library-watcher';
+import type { LibraryChange, WatchTimings } from '../library/library-watcher';
+import { SerialQueue } from '../../common/serial-queue';
 import { BriefingParser } from '../library/briefing-parser';
 import { LiveLibrary } from './live-library';
 import type { AppPaths, HostPorts } from './host-ports';
@@ -25,7 +26,7 @@ export interface BriefingServices extends BriefingApi {
   dispose(): Promise<void>;
   /** Resolves when search indexing asked for so far is done (tests and benchmarks wait on it). */
   searchIdle(): Promise<void>;
-  /** Resolves when no rescan after a change on disk is running or queued. */
+  /** Resolves when the library is watched and no opening, rescan or import is running or queued. */
   libraryIdle(): Promise<void>;
 }
 
@@ -46,26 +47,91 @@ export function createBriefingServices(
   let root: string | null = null;
   let current: LibrarySnapshot | null = null;
   let store: AnnotationStore | null = null;
-  const live = new LiveLibrary(open, (snapshot) => emit({ type: 'library-changed', snapshot }), log, options.watch);
+  /** The library the person asked for last: work for any other folder is dropped, not applied. */
+  let wanted: string | null = null;
+  /** Opening, rescanning and importing run one at a time, so their results land in the order asked for. */
+  const work = new SerialQueue();
+  const live = new LiveLibrary(changedOnDisk, log, options.watch);
 
+  /** Switches to another library (or opens this one afresh); resolves with the library open once the switches asked for are done. */
   async function open(folder: string): Promise<LibrarySnapshot> {
-    const snapshot = await library.open(folder, progressReporter());
+    const target = resolve(folder);
+    wanted = target;
+    const opened = await work.run(() => (wanted === target ? switchTo(target) : Promise.resolve(null))).catch((error: unknown) => {
+      if (wanted === target) wanted = root;
+      throw error;
+    });
+    return opened ?? (await settledSnapshot());
+  }
+
+  /** The library open once queued work is done: what a request overtaken by a later switch answers. */
+  async function settledSnapshot(): Promise<LibrarySnapshot> {
+    await work.idle();
+    if (!current) throw new ApiError('library-unavailable', 'No library is open yet.');
+    return current;
+  }
+
+  async function switchTo(target: string): Promise<LibrarySnapshot | null> {
+    const snapshot = await library.open(target, progressReporter());
+    if (wanted !== target) return null;
     if (snapshot.root !== root || !store) store = new AnnotationStore(snapshot.root);
     root = snapshot.root;
     current = snapshot;
     if (snapshot.available) {
-      // A renamed or moved briefing keeps its notes: its sidecar follows the text fingerprint.
-      const departed = library.departedFingerprints(snapshot.root);
-      await store.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint), departed).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
-      // So does the place it was read to, and its read mark.
-      await settings.followRenames(snapshot.root, snapshot.briefings, departed).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
+      await settle(snapshot);
       await settings.rememberLibrary(snapshot.root);
-      // Indexing runs in the worker; the listing does not wait for it.
-      search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
-      syncNotesSoon(0);
     }
     live.follow(snapshot.root);
     return snapshot;
+  }
+
+  /** The open library looked at again (only new and changed files are read); null when another library is wanted by now. */
+  async function rescan(folder: string): Promise<LibrarySnapshot | null> {
+    if (folder !== wanted || folder !== root) return null;
+    const snapshot = await library.open(folder, progressReporter());
+    if (folder !== wanted) return null;
+    current = snapshot;
+    if (snapshot.available) await settle(snapshot);
+    return snapshot;
+  }
+
+  /** What follows a new listing: notes and reading states follow renamed files, search indexes what changed. */
+  async function settle(snapshot: LibrarySnapshot): Promise<void> {
+    // A renamed or moved briefing keeps its notes: its sidecar follows the text fingerprint.
+    const departed = library.departedFingerprints(snapshot.root);
+    await store!.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint), departed).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
+    // So does the place it was read to, and its read mark.
+    await settings.followRenames(snapshot.root, snapshot.briefings, departed).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
+    // Indexing runs in the worker; the listing does not wait for it.
+    search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
+    syncNotesSoon(0);
+  }
+
+  /** A batch from the watcher: briefings are rescanned (a burst makes one rescan), and changed notes told to the window. */
+  function changedOnDisk(folder: string, change: LibraryChange): void {
+    if (change.briefings) {
+      void work.runOnce(`rescan ${folder}`, async () => {
+        try {
+          const snapshot = await rescan(folder);
+          if (snapshot) emit({ type: 'library-changed', snapshot });
+        } catch (error) {
+          log(`the library could not be rescanned after a change: ${String(error)}`);
+        }
+      });
+    }
+    if (change.sidecars.length > 0) void notesChangedOnDisk(folder, change.sidecars);
+  }
+
+  async function notesChangedOnDisk(folder: string, paths: string[]): Promise<void> {
+    const notes = store;
+    if (folder !== root || !notes) return;
+    const briefingIds = await notes.changedElsewhere(paths).catch((error: unknown) => {
+      log(`changed annotations could not be checked: ${String(error)}`);
+      return [];
+    });
+    if (briefingIds.length === 0 || notes !== store) return;
+    syncNotesSoon();
+    emit({ type: 'annotations-changed', root: folder, briefingIds });
   }
 
   /** Reports reading new files when there are enough to notice (a first open, a burst of 1,000), five times a second at most. */
@@ -81,8 +147,12 @@ export function createBriefingServices(
   }
 
   async function importItems(items: ImportItem[]): Promise<ImportOutcome> {
-    const result = await importIntoLibrary(openRoot(), items);
-    return { ...result, snapshot: await open(openRoot()) };
+    const folder = openRoot();
+    return work.run(async () => {
+      if (folder !== wanted) throw new ApiError('library-unavailable', 'Another library was opened meanwhile, so nothing was added. Open this library again and add the files once more.');
+      const result = await importIntoLibrary(folder, items);
+      return { ...result, snapshot: (await rescan(folder)) ?? current! };
+    });
   }
 
   function openRoot(): string {
@@ -164,7 +234,10 @@ export function createBriefingServices(
       const folder = await ports.chooseFolder();
       return folder ? open(folder) : null;
     },
-    refreshLibrary: () => open(openRoot()),
+    async refreshLibrary() {
+      const folder = openRoot();
+      return (await work.run(() => rescan(folder))) ?? settledSnapshot();
+    },
     readBriefing: (id) => library.read(openRoot(), id),
     getPreferences: () => settings.getPreferences(),
     setPreferences: (patch) => settings.setPreferences(patch),
@@ -268,7 +341,10 @@ export function createBriefingServices(
         await live.close();
         await Promise.all([search.close(), library.close()]);
       })()),
-    libraryIdle: () => live.idle(),
+    async libraryIdle() {
+      await live.ready();
+      await work.idle();
+    },
     searchIdle: () => search.idle(),
   };
 }

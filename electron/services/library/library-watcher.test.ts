@@ -1,49 +1,65 @@
-import { mkdir, rename, rm, writeFile, appendFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
-import { LibraryWatcher, type WatchTimings } from './library-watcher';
+import { LibraryWatcher, type LibraryChange, type WatchTimings } from './library-watcher';
 
 const tempDir = useTempDirs();
 const FAST: WatchTimings = { debounceMs: 50, maxWaitMs: 400, settleMs: 120, returnPollMs: 100 };
 
-async function watching(timings: WatchTimings = FAST) {
-  const root = await tempDir();
-  const onChange = vi.fn();
-  const watcher = new LibraryWatcher(root, onChange, timings);
-  await watcher.start();
-  return { root, onChange, watcher };
+/** What the folder held when a batch was reported: so a test waits for the report of a state, never for time. */
+interface Report extends LibraryChange {
+  exists: boolean;
+  files: Record<string, string>;
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function folderState(root: string): Pick<Report, 'exists' | 'files'> {
+  if (!existsSync(root)) return { exists: false, files: {} };
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(root.length + 1)] = readFileSync(path, 'utf8');
+  }
+  return { exists: true, files };
+}
+
+async function watching(timings: WatchTimings = FAST, root?: string) {
+  root ??= await tempDir();
+  const reports: Report[] = [];
+  const onChange = vi.fn((change: LibraryChange) => reports.push({ ...change, ...folderState(root) }));
+  const watcher = new LibraryWatcher(root, onChange, timings);
+  await watcher.start();
+  const last = () => reports.at(-1);
+  /** Resolves once a batch was reported with the folder holding exactly `files`. */
+  const reportedWith = (files: Record<string, string>) => vi.waitFor(() => expect(last()?.files).toEqual(files), { timeout: 5000 });
+  return { root, onChange, reports, last, reportedWith, watcher };
+}
 
 describe('LibraryWatcher', () => {
   it('reports a briefing added, changed, renamed and removed', async () => {
-    const { root, onChange, watcher } = await watching();
+    const { root, reportedWith, watcher } = await watching();
     try {
       await writeFile(join(root, 'a.md'), '# A');
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 3000 });
+      await reportedWith({ 'a.md': '# A' });
       await writeFile(join(root, 'a.md'), '# A, edited');
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2), { timeout: 3000 });
+      await reportedWith({ 'a.md': '# A, edited' });
       await rename(join(root, 'a.md'), join(root, 'b.md'));
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(3), { timeout: 3000 });
-      // The renamed file is reported once it has settled too; let that pass before removing it.
-      await pause(400);
-      const seen = onChange.mock.calls.length;
+      await reportedWith({ 'b.md': '# A, edited' });
       await rm(join(root, 'b.md'));
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(seen + 1), { timeout: 3000 });
+      await reportedWith({});
     } finally {
       await watcher.close();
     }
   });
 
   it('takes a burst of 300 files in a few batches, not 300 rescans', async () => {
-    const { root, onChange, watcher } = await watching();
+    const { root, onChange, last, watcher } = await watching();
     try {
       await mkdir(join(root, 'burst'));
       await Promise.all(Array.from({ length: 300 }, (_, index) => writeFile(join(root, 'burst', `${index}.md`), `# ${index}`)));
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 5000 });
-      await pause(800);
+      await vi.waitFor(() => expect(Object.keys(last()?.files ?? {})).toHaveLength(300), { timeout: 10_000 });
       // One batch per maxWait at most: a handful even on a slow disk, never one per file.
       expect(onChange.mock.calls.length).toBeLessThanOrEqual(10);
     } finally {
@@ -53,63 +69,67 @@ describe('LibraryWatcher', () => {
 
   it('waits for a file that is still being written', async () => {
     // Settling takes far longer than the gaps between writes, so a busy machine cannot fake a pause.
-    const { root, onChange, watcher } = await watching({ ...FAST, settleMs: 600 });
+    const { root, reports, watcher } = await watching({ ...FAST, settleMs: 600 });
     try {
       const path = join(root, 'growing.md');
       await writeFile(path, '# Start\n');
       for (let part = 0; part < 5; part++) {
-        await pause(60);
+        // The writer pausing between parts is what is tested, not a wait for the watcher.
+        await new Promise((resolve) => setTimeout(resolve, 60));
         await appendFile(path, `Paragraph ${part}.\n`);
       }
-      expect(onChange).not.toHaveBeenCalled();
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 3000 });
+      await vi.waitFor(() => expect(reports).toHaveLength(1), { timeout: 3000 });
+      expect(reports[0].files['growing.md']).toContain('Paragraph 4.');
     } finally {
       await watcher.close();
     }
   });
 
-  it('ignores the library’s own data and files that are not briefings', async () => {
-    const { root, onChange, watcher } = await watching();
+  it('reports changed sidecars apart from briefings, and never its own temp files, locks or files moved aside', async () => {
+    const { root, reports, watcher } = await watching();
+    const annotations = join(root, '.briefing', 'annotations');
     try {
-      await mkdir(join(root, '.briefing', 'annotations'), { recursive: true });
-      await writeFile(join(root, '.briefing', 'annotations', 'a.md.json'), '{}');
+      await mkdir(join(annotations, 'reports'), { recursive: true });
+      await writeFile(join(annotations, '.a.md.json.lock'), 'pid');
+      await writeFile(join(annotations, '.a.md.json.1f2e.tmp'), '{');
+      await writeFile(join(annotations, 'a.md.corrupt-20250101T000000000Z.json'), 'garbage');
+      await writeFile(join(root, '.briefing', 'settings.json'), '{}');
       await writeFile(join(root, 'photo.jpg'), 'not a briefing');
-      await pause(600);
-      expect(onChange).not.toHaveBeenCalled();
+      await writeFile(join(annotations, 'a.md.json'), '{}');
+      await writeFile(join(annotations, 'reports', 'b.md.sync-conflict-20250101-120000-ABCDEFG.json'), '{}');
+      const sidecars = [join(annotations, 'a.md.json'), join(annotations, 'reports', 'b.md.sync-conflict-20250101-120000-ABCDEFG.json')];
+      await vi.waitFor(() => expect(new Set(reports.flatMap((report) => report.sidecars))).toEqual(new Set(sidecars)), { timeout: 5000 });
+      expect(reports.filter((report) => report.briefings)).toEqual([]);
     } finally {
       await watcher.close();
     }
   });
 
   it('says when the folder goes, and again when it comes back', async () => {
-    const { root, onChange, watcher } = await watching();
+    const { root, last, reportedWith, watcher } = await watching();
     try {
       await writeFile(join(root, 'a.md'), '# A');
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 3000 });
+      await reportedWith({ 'a.md': '# A' });
       await rm(root, { recursive: true });
-      await vi.waitFor(() => expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2), { timeout: 3000 });
-      await pause(300);
-      const whileGone = onChange.mock.calls.length;
+      await vi.waitFor(() => expect(last()).toMatchObject({ exists: false, briefings: true }), { timeout: 5000 });
       await mkdir(root);
-      await vi.waitFor(() => expect(onChange.mock.calls.length).toBeGreaterThan(whileGone), { timeout: 3000 });
-      await pause(300);
-      const seen = onChange.mock.calls.length;
+      await vi.waitFor(() => expect(last()).toMatchObject({ exists: true, briefings: true }), { timeout: 5000 });
       await writeFile(join(root, 'after.md'), '# Watched again');
-      await vi.waitFor(() => expect(onChange.mock.calls.length).toBeGreaterThan(seen), { timeout: 3000 });
+      await reportedWith({ 'after.md': '# Watched again' });
     } finally {
       await watcher.close();
     }
   });
 
   it('watches a folder deleted and made again faster than it is looked at', async () => {
-    const { root, onChange, watcher } = await watching({ ...FAST, returnPollMs: 300 });
+    const { root, last, reportedWith, watcher } = await watching({ ...FAST, returnPollMs: 300 });
     try {
       await rm(root, { recursive: true });
       await mkdir(root);
-      await pause(900);
-      const seen = onChange.mock.calls.length;
+      // Reported once the new folder is watched.
+      await vi.waitFor(() => expect(last()).toMatchObject({ exists: true, briefings: true }), { timeout: 5000 });
       await writeFile(join(root, 'new.md'), '# In the new folder');
-      await vi.waitFor(() => expect(onChange.mock.calls.length).toBeGreaterThan(seen), { timeout: 3000 });
+      await reportedWith({ 'new.md': '# In the new folder' });
     } finally {
       await watcher.close();
     }
@@ -118,9 +138,16 @@ describe('LibraryWatcher', () => {
   it('stops looking once closed', async () => {
     const { root, onChange, watcher } = await watching();
     await watcher.close();
-    await writeFile(join(root, 'late.md'), '# Too late');
-    await rm(root, { recursive: true });
-    await pause(500);
-    expect(onChange).not.toHaveBeenCalled();
+    // A second watcher on the same folder tells when the changes have been seen.
+    const witness = await watching(FAST, root);
+    try {
+      await writeFile(join(root, 'late.md'), '# Too late');
+      await witness.reportedWith({ 'late.md': '# Too late' });
+      await rm(root, { recursive: true });
+      await vi.waitFor(() => expect(witness.last()).toMatchObject({ exists: false }), { timeout: 5000 });
+      expect(onChange).not.toHaveBeenCalled();
+    } finally {
+      await witness.watcher.close();
+    }
   });
 });

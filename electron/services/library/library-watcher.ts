@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { isQuarantined } from '../annotations/conflict-copies';
+import { annotationsRoot } from '../annotations/paths';
 import { BRIEFING_EXTENSIONS } from './limits';
 
 export interface WatchTimings {
@@ -12,6 +14,13 @@ export interface WatchTimings {
   settleMs: number;
   /** How often the library folder itself is looked at (gone, back, or replaced by a new one). */
   returnPollMs: number;
+}
+
+/** One batch of changes: whether briefings changed, and which files in the annotations folder did. */
+export interface LibraryChange {
+  briefings: boolean;
+  /** Absolute paths of sidecars and sync-tool conflict copies added, changed or removed. */
+  sidecars: string[];
 }
 
 export const WATCH_TIMINGS: WatchTimings = { debounceMs: 150, maxWaitMs: 1_000, settleMs: 250, returnPollMs: 2_000 };
@@ -28,10 +37,12 @@ async function folderIdentity(path: string): Promise<string | null> {
 
 /**
  * Tells when a library folder's briefings change on disk: added, changed, renamed or removed,
- * by this app or any other. Changes are batched (a burst of 1,000 files is one call, or one per
- * second while it lasts); files still being written are reported once their size settles. When
- * the folder itself goes (deleted, unmounted, replaced), `onChange` is called so the caller can
- * show it, and a folder that comes back at the path is watched again and reported the same way.
+ * by this app or any other; and so do the annotation sidecars in its hidden
+ * `.briefing/annotations` folder (a sync tool, a text editor or another app may write them).
+ * Changes are batched (a burst of 1,000 files is one call, or one per second while it lasts);
+ * files still being written are reported once their size settles. When the folder itself goes
+ * (deleted, unmounted, replaced), `onChange` is called so the caller can show it, and a folder
+ * that comes back at the path is watched again and reported the same way.
  *
  * The folder is looked at on every `returnPollMs` as well as when the watcher says it went,
  * because not every file system tells: an unmount or a quick delete-and-recreate can pass
@@ -42,16 +53,21 @@ export class LibraryWatcher {
   private watchedIdentity: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPending = 0;
+  private briefingsChanged = false;
+  private readonly sidecarsChanged = new Set<string>();
+  private readonly sidecars: string;
   private poll: ReturnType<typeof setInterval> | undefined;
   private checking: Promise<void> | null = null;
   private closed = false;
 
   constructor(
     readonly root: string,
-    private readonly onChange: () => void,
+    private readonly onChange: (change: LibraryChange) => void,
     private readonly timings: WatchTimings = WATCH_TIMINGS,
     private readonly log: (message: string) => void = () => undefined,
-  ) {}
+  ) {
+    this.sidecars = annotationsRoot(root);
+  }
 
   /** Starts watching (or, when the folder is not there, looking for it); resolves once ready. */
   async start(): Promise<void> {
@@ -75,7 +91,7 @@ export class LibraryWatcher {
         if (identity === this.watchedIdentity || this.closed) return;
         await this.stopWatching();
         if (identity) await this.watchFolder(identity);
-        if (report && !this.closed) this.onChange();
+        if (report && !this.closed) this.onChange({ briefings: true, sidecars: [] });
       } finally {
         this.checking = null;
       }
@@ -86,7 +102,6 @@ export class LibraryWatcher {
   private async watchFolder(identity: string): Promise<void> {
     const watcher = watch(this.root, {
       ignoreInitial: true,
-      // The library's own data (annotation sidecars, locks) and hidden files are not briefings.
       ignored: (path, stats) => this.isIgnored(path, stats?.isFile() ?? false),
       awaitWriteFinish: { stabilityThreshold: this.timings.settleMs, pollInterval: Math.min(100, this.timings.settleMs) },
       ignorePermissionErrors: true,
@@ -95,7 +110,8 @@ export class LibraryWatcher {
     this.watchedIdentity = identity;
     watcher.on('all', (event, path) => {
       if (path === this.root && event === 'unlinkDir') void this.lookAtFolder(true);
-      else this.changed();
+      else if (!this.holdsSidecars(path)) this.changed(null);
+      else if (event === 'add' || event === 'change' || event === 'unlink') this.changed(path);
     });
     watcher.on('error', (error) => {
       this.log(`watching ${this.root}: ${String(error)}`);
@@ -107,28 +123,51 @@ export class LibraryWatcher {
   private async stopWatching(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.briefingsChanged = false;
+    this.sidecarsChanged.clear();
     const watcher = this.watcher;
     this.watcher = null;
     this.watchedIdentity = null;
     await watcher?.close();
   }
 
+  /** True for the annotations folder, the folders on the way to it, and everything in it. */
+  private holdsSidecars(path: string): boolean {
+    return path === this.sidecars || path.startsWith(this.sidecars + sep) || this.sidecars.startsWith(path + sep);
+  }
+
+  /**
+   * Hidden files and folders are not briefings, except the annotations folder: there, sidecars
+   * and conflict copies are watched, and this app's own temp and lock files (dot-files) and the
+   * files it moved aside are not.
+   */
   private isIgnored(path: string, isFile: boolean): boolean {
     const inside = relative(this.root, path);
     if (inside === '') return false;
+    if (this.holdsSidecars(path)) {
+      const name = basename(path);
+      if (path.length > this.sidecars.length && name.startsWith('.')) return true;
+      return isFile && (!name.endsWith('.json') || isQuarantined(name));
+    }
     if (inside.split(sep).some((part) => part.startsWith('.'))) return true;
     return isFile && !(extname(basename(path)).toLowerCase() in BRIEFING_EXTENSIONS);
   }
 
-  private changed(): void {
+  /** Notes a change (a sidecar's path, or null for briefings) and reports the batch once changes pause. */
+  private changed(sidecar: string | null): void {
     if (this.closed) return;
+    if (sidecar) this.sidecarsChanged.add(sidecar);
+    else this.briefingsChanged = true;
     const now = Date.now();
     if (!this.timer) this.firstPending = now;
     clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.timings.debounceMs, this.firstPending + this.timings.maxWaitMs - now));
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (!this.closed) this.onChange();
+      const change: LibraryChange = { briefings: this.briefingsChanged, sidecars: [...this.sidecarsChanged].sort() };
+      this.briefingsChanged = false;
+      this.sidecarsChanged.clear();
+      if (!this.closed) this.onChange(change);
     }, wait);
   }
 }
