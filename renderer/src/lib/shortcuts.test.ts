@@ -8,6 +8,8 @@ const key = (value: string, extra: Partial<KeyInput> = {}): KeyInput => ({
   altKey: false,
   shiftKey: false,
   inTextField: false,
+  inWidget: false,
+  previousKey: null,
   ...extra,
 });
 
@@ -50,6 +52,32 @@ describe('actionFor', () => {
     expect(actionFor(key('h'), 'library')).toBeNull();
   });
 
+  it('moves the paragraph focus with J/K and ↓/↑ in the reader, leaving arrows to lists and menus', () => {
+    for (const value of ['j', 'k', 'ArrowDown', 'ArrowUp']) expect(actionFor(key(value), 'reader')).toBe('move-paragraph');
+    expect(actionFor(key('ArrowDown', { inWidget: true }), 'reader')).toBeNull();
+    expect(actionFor(key('j', { inTextField: true }), 'reader')).toBeNull();
+    expect(actionFor(key('ArrowDown'), 'library')).toBeNull();
+  });
+
+  it('steps the selection by word with Shift+arrows, by sentence with Shift+Alt+arrows, and moves its start with arrows', () => {
+    expect(actionFor(key('ArrowRight', { shiftKey: true }), 'reader')).toBe('extend-selection');
+    expect(actionFor(key('ArrowLeft', { shiftKey: true, altKey: true }), 'reader')).toBe('extend-selection');
+    expect(actionFor(key('ArrowLeft'), 'reader')).toBe('move-selection-start');
+    expect(actionFor(key('ArrowRight', { shiftKey: true, inTextField: true }), 'reader')).toBeNull();
+    expect(actionFor(key('ArrowLeft', { altKey: true }), 'reader')).toBeNull();
+  });
+
+  it('turns the find match into a selection with Ctrl+Enter, except in a text field (the find bar handles its own)', () => {
+    expect(actionFor(key('Enter', { ctrlKey: true }), 'reader')).toBe('select-match');
+    expect(actionFor(key('Enter', { ctrlKey: true, inTextField: true }), 'reader')).toBeNull();
+  });
+
+  it('opens the notes view with G then N from every view, and N alone still means next briefing', () => {
+    for (const view of ['library', 'search', 'reader'] as ViewName[]) expect(actionFor(key('n', { previousKey: 'g' }), view)).toBe('open-notes');
+    expect(actionFor(key('n'), 'reader')).toBe('next-briefing');
+    expect(actionFor(key('n', { previousKey: 'g', inTextField: true }), 'library')).toBeNull();
+  });
+
   it('lets letters type in text fields, but Ctrl+O still opens a library', () => {
     expect(actionFor(key('t', { inTextField: true }), 'library')).toBeNull();
     expect(actionFor(key('/', { inTextField: true }), 'library')).toBeNull();
@@ -69,7 +97,7 @@ describe('actionFor', () => {
   it('documents every action it can return in the help table', () => {
     const documented = new Set(SHORTCUTS.map((shortcut) => shortcut.action));
     for (const view of ['library', 'search', 'reader'] as const) {
-      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0', 'F3', 'h', 'c', '1', '5', 'Ctrl+e']) {
+      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0', 'F3', 'h', 'c', '1', '5', 'j', 'ArrowDown', 'ArrowRight', 'Ctrl+e', 'Ctrl+Enter']) {
         const [ctrl, letter] = value.startsWith('Ctrl+') ? [true, value.slice(5)] : [false, value];
         const action = actionFor(key(letter, { ctrlKey: ctrl }), view);
         if (action) expect(documented.has(action), `${view} ${value} → ${action}`).toBe(true);

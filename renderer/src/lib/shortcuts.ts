@@ -20,7 +20,12 @@ export type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'export-notes'
-  | 'toggle-read';
+  | 'toggle-read'
+  | 'move-paragraph'
+  | 'extend-selection'
+  | 'move-selection-start'
+  | 'select-match'
+  | 'open-notes';
 
 export type ViewName = 'library' | 'search' | 'notes' | 'reader';
 
@@ -40,9 +45,14 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Shift', '↑', '↓'], action: null, label: 'Select a range (also Shift+click; Ctrl+click adds one)', views: ['library'] },
   { keys: ['Space'], action: null, label: 'Select or unselect the current row (Ctrl+A: all shown)', views: ['library'] },
   { keys: ['R'], action: 'toggle-read', label: 'Mark the selected rows read (unread if all are read)', views: ['library'] },
-  { keys: ['Esc'], action: 'back', label: 'Back', views: ['search', 'notes', 'reader'] },
+  { keys: ['Esc'], action: 'back', label: 'Back to where you came from', views: ['search', 'notes'] },
+  { keys: ['Esc'], action: 'back', label: 'Clear the selection, then the paragraph focus, then back', views: ['reader'] },
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
   { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
+  { keys: ['J', 'K'], action: 'move-paragraph', label: 'Focus the next / previous paragraph (also ↓ ↑)', views: ['reader'] },
+  { keys: ['Shift', '→', '←'], action: 'extend-selection', label: 'Select a word more / less in the focused paragraph (with Alt: a sentence)', views: ['reader'] },
+  { keys: ['→', '←'], action: 'move-selection-start', label: 'Move the start of the selection a word on / back', views: ['reader'] },
+  { keys: ['Ctrl', 'Enter'], action: 'select-match', label: 'Select the find match (then H, 1–5 or C)', views: ['reader'] },
   { keys: ['H'], action: 'highlight', label: 'Highlight the selection (last colour)', views: ['reader'] },
   { keys: ['1', '…', '5'], action: 'pick-colour', label: 'Highlight in colour 1–5, or recolour the open note', views: ['reader'] },
   { keys: ['C'], action: 'comment', label: 'Highlight the selection and comment', views: ['reader'] },
@@ -54,6 +64,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['−'], action: 'font-smaller', label: 'Smaller text', views: ['reader'] },
   { keys: ['0'], action: 'font-reset', label: 'Default text size', views: ['reader'] },
   { keys: ['/'], action: 'open-search', label: 'Search every briefing (also Ctrl+K)', views: EVERYWHERE },
+  { keys: ['G', 'N'], action: 'open-notes', label: 'Go to the notes view (G, then N)', views: EVERYWHERE },
   { keys: ['Ctrl', 'E'], action: 'export-notes', label: 'Export notes to PDF, Markdown or JSON', views: EVERYWHERE },
   { keys: ['Ctrl', 'O'], action: 'open-library', label: 'Open another library folder', views: EVERYWHERE },
   { keys: ['T'], action: 'cycle-theme', label: 'Next theme (system, light, sepia, dark)', views: EVERYWHERE },
@@ -68,6 +79,10 @@ export interface KeyInput {
   shiftKey: boolean;
   /** True when the key went to a text field, where letters must type, not act. */
   inTextField: boolean;
+  /** True when the key went to a control that moves with the arrow keys itself (a list, a menu, a select). */
+  inWidget: boolean;
+  /** The key pressed just before, lower-cased, when it went to no text field: G then N is one shortcut. */
+  previousKey: string | null;
 }
 
 /** Maps a key press in a view to an action, or null to let the key do its usual thing. */
@@ -80,22 +95,32 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
     if (key === 'k') return 'open-search';
     if (key === 'f') return view === 'reader' ? 'find-in-article' : view === 'library' ? 'focus-filter' : null;
     if (key === 'g' && view === 'reader') return input.shiftKey ? 'previous-hit' : 'next-hit';
+    // In the find field, the bar turns its own Ctrl+Enter into the same action.
+    if (key === 'Enter' && view === 'reader' && !input.inTextField) return 'select-match';
     // In a text field, undo belongs to the field.
     if (view === 'reader' && !input.inTextField && key === 'z') return input.shiftKey ? 'redo' : 'undo';
     if (view === 'reader' && !input.inTextField && key === 'y') return 'redo';
     return null;
   }
-  if (input.altKey) return null;
+  const reading = view === 'reader' && !input.inTextField;
+  const sideways = key === 'ArrowRight' || key === 'ArrowLeft';
+  if (input.altKey) return reading && input.shiftKey && sideways ? 'extend-selection' : null;
   if (key === 'F3' && view === 'reader') return input.shiftKey ? 'previous-hit' : 'next-hit';
   if (input.inTextField) return null;
   if (key === '?') return 'help';
   if (key === 't') return 'cycle-theme';
   if (key === '/' && view !== 'search') return 'open-search';
+  if (key === 'n' && !input.shiftKey && input.previousKey === 'g') return 'open-notes';
   if ((view === 'search' || view === 'notes') && key === 'Escape') return 'back';
   // Wherever focus is in the library (a filter chip, the list), not only on the list.
   if (key === 'r' && !input.shiftKey && (view === 'library' || view === 'reader')) return 'toggle-read';
   if (view !== 'reader') return null;
+  if (sideways && !input.inWidget) return input.shiftKey ? 'extend-selection' : 'move-selection-start';
+  if ((key === 'ArrowDown' || key === 'ArrowUp') && !input.shiftKey && !input.inWidget) return 'move-paragraph';
   switch (key) {
+    case 'j':
+    case 'k':
+      return 'move-paragraph';
     case 'Escape':
     case 'Backspace':
       return 'back';

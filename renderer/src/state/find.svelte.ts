@@ -58,6 +58,11 @@ class FindState {
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   }
 
+  /** The match F3 last went to, to make it the selection (Ctrl+Enter). */
+  currentRange(): Range | null {
+    return this.ranges[this.current] ?? null;
+  }
+
   clearHighlights(): void {
     this.ranges = [];
     CSS.highlights.delete(HIT);
