@@ -42,7 +42,7 @@ export const listOf = <T extends AnySchema>(item: T, maxLength: number) =>
 
 /** The one message a strict or loose object gives for itself: not an object, an unknown key, a missing key. */
 const objectMessage = (issue: Issue): string => {
-  if (issue.expected === 'never') return `unknown field "${String(issue.input)}"`;
+  if (issue.expected === 'never') return `unknown field "${String(issue.input).slice(0, 80)}"`;
   if (issue.input === undefined && issue.path?.at(-1)?.origin === 'key') return `missing field ${issue.expected ?? ''}`;
   return 'expected an object';
 };

@@ -13,7 +13,9 @@ export async function dispatch(
   log: (message: string, error: unknown) => void = console.error,
 ): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `There is no operation called ${String(method).slice(0, 80)}.` } };
+    // Only a string is named back: any other value (one whose toString throws, say) is not turned into text.
+    const name = typeof method === 'string' ? ` called ${method.slice(0, 80)}` : ' by that name';
+    return { ok: false, error: { code: 'unknown-method', message: `There is no operation${name}.` } };
   }
   const problem = validateArgs(method, args);
   if (problem) return { ok: false, error: { code: 'invalid-arguments', message: `${method}: ${problem}.` } };
