@@ -22,7 +22,11 @@ export type ProblemCode =
   | 'front-matter'
   | 'no-article'
   | 'unreadable'
-  | 'vanished';
+  | 'vanished'
+  /** A link whose real path is outside the library: never read. */
+  | 'outside-library'
+  /** A FIFO, socket or device (or a link to one): never opened. */
+  | 'not-a-file';
 
 export interface Problem {
   code: ProblemCode;

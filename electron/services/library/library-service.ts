@@ -1,12 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Article, BriefingSummary, LibrarySnapshot } from '../../common/model';
 import { ApiError } from '../../common/errors';
-import { SCAN_CONCURRENCY, tooLarge } from './limits';
+import { SCAN_CONCURRENCY } from './limits';
 import { ManifestCache, type Manifest, type ManifestEntry } from './manifest';
 import { BriefingParser } from './briefing-parser';
 import { unreadableSummary } from './parse-briefing';
-import { describeFsError, scanFolder, type FoundFile } from './scan-folder';
+import { readApiError, readBriefingFile, readProblem } from './briefing-file';
+import { scanFolder, type FoundFile } from './scan-folder';
 import { mapLimit } from './map-limit';
 import { timeSlicer } from '../fs/time-slice';
 
@@ -55,7 +56,7 @@ export class LibraryService {
     // hundreds of milliseconds; pacing lets the window's messages through between files.
     const pace = timeSlicer();
     await mapLimit(fresh, SCAN_CONCURRENCY, async (file) => {
-      const { summary, settled } = await summarize(file, this.parser);
+      const { summary, settled } = await summarize(root, file, this.parser);
       // A summary that says only that parsing failed this time is not cached: the next open tries again.
       entries[file.id] = { size: settled ? (file.size ?? -1) : -1, mtimeMs: file.mtimeMs ?? -1, summary };
       onProgress?.(++done, fresh.length);
@@ -76,15 +77,11 @@ export class LibraryService {
     root = resolve(root);
     const entry = this.known.get(root)?.entries[id];
     if (!entry) throw new ApiError('not-found', 'This briefing is not in the library any more. It may have been moved or deleted.');
-    const path = resolve(root, id);
     let bytes: Uint8Array;
     try {
-      bytes = await readLimited(path, entry.summary.format);
+      bytes = await readBriefingFile(root, id, entry.summary.format);
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new ApiError('not-found', 'This briefing is no longer in the library folder. It may have been moved or deleted.');
-      throw new ApiError('unreadable', `This briefing cannot be read: ${describeFsError(error)}.`);
+      throw readApiError(error, entry.summary.format);
     }
     const { summary, article } = await this.parser.parse(id, entry.summary.format, bytes, true).catch((error: unknown) => {
       throw new ApiError('unreadable', `This briefing could not be read: ${(error as Error).message}.`);
@@ -108,29 +105,15 @@ export class LibraryService {
 }
 
 /** A file's listing row; `settled` is false when it says only that the parser failed this time. */
-async function summarize(file: FoundFile, parser: BriefingParser): Promise<{ summary: BriefingSummary; settled: boolean }> {
-  if (file.statError || file.size === null) {
-    const summary = unreadableSummary(file.id, file.format, 0, {
-      code: 'unreadable',
-      severity: 'error',
-      message: `This file cannot be read: ${describeFsError(file.statError)}.`,
-    });
-    return { summary, settled: true };
+async function summarize(root: string, file: FoundFile, parser: BriefingParser): Promise<{ summary: BriefingSummary; settled: boolean }> {
+  if (file.error || file.size === null) {
+    return { summary: unreadableSummary(file.id, file.format, 0, readProblem(file.error, file.format, false)), settled: true };
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readLimited(file.path, file.format);
+    bytes = await readBriefingFile(root, file.id, file.format);
   } catch (error) {
-    if (error instanceof ApiError) {
-      return { summary: unreadableSummary(file.id, file.format, file.size, { code: 'too-large', severity: 'error', message: error.message }), settled: true };
-    }
-    const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    const summary = unreadableSummary(file.id, file.format, file.size, {
-      code: vanished ? 'vanished' : 'unreadable',
-      severity: 'error',
-      message: vanished ? 'This file was removed while the library was being read.' : `This file cannot be read: ${describeFsError(error)}.`,
-    });
-    return { summary, settled: true };
+    return { summary: unreadableSummary(file.id, file.format, file.size, readProblem(error, file.format, true)), settled: true };
   }
   try {
     return { summary: (await parser.parse(file.id, file.format, bytes, false)).summary, settled: true };
@@ -139,15 +122,6 @@ async function summarize(file: FoundFile, parser: BriefingParser): Promise<{ sum
     return { summary: unreadableSummary(file.id, file.format, file.size, { code: 'unreadable', severity: 'error', message }), settled: false };
   }
 }
-
-/** Reads a file unless it is over the size limit for its format (checked before reading a byte). */
-async function readLimited(path: string, format: BriefingSummary['format']): Promise<Uint8Array> {
-  const info = await stat(path);
-  const tooBig = tooLarge(format, info.size);
-  if (tooBig) throw new ApiError('refused', `${tooBig}, so it was not opened.`);
-  return readFile(path);
-}
-
 
 function snapshot(root: string, available: boolean, briefings: BriefingSummary[], notices: LibrarySnapshot['notices']): LibrarySnapshot {
   return { root, name: basename(root), available, briefings, notices, scannedAt: new Date().toISOString() };

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -11,10 +11,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return {
     ...real,
-    readFile: (async (path: Parameters<typeof real.readFile>[0], options?: Parameters<typeof real.readFile>[1]) => {
+    open: (async (path: Parameters<typeof real.open>[0], ...rest: [Parameters<typeof real.open>[1]?, Parameters<typeof real.open>[2]?]) => {
       if (typeof path === 'string' && vanishing.has(path)) rmSync(path);
-      return real.readFile(path, options);
-    }) as typeof real.readFile,
+      return real.open(path, ...rest);
+    }) as typeof real.open,
   };
 });
 
@@ -26,7 +26,8 @@ describe('a file deleted while the library is read', () => {
     const root = await tempDir();
     await writeFile(join(root, 'stays.md'), '# Stays');
     await writeFile(join(root, 'goes.md'), '# Goes');
-    vanishing.add(join(root, 'goes.md'));
+    // The reader opens a file by its real path, once it has checked it is inside the library.
+    vanishing.add(join(await realpath(root), 'goes.md'));
     const snapshot = await new LibraryService(join(await tempDir(), 'cache')).open(root);
     const byId = Object.fromEntries(snapshot.briefings.map((briefing) => [briefing.id, briefing]));
     expect(byId['stays.md'].problem).toBeNull();

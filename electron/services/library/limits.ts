@@ -16,11 +16,14 @@ export const MAX_BYTES = { markdown: 10 * 1024 * 1024, text: 10 * 1024 * 1024, h
 /** How many files are read and parsed at once during a scan. */
 export const SCAN_CONCURRENCY = 16;
 
-/** Why a file of `size` bytes is too large for its format, or null when it is not. */
-export function tooLarge(format: keyof typeof MAX_BYTES, size: number): string | null {
+/**
+ * Why a file of `size` bytes is too large for its format, or null when it is not. A null size is
+ * a file found to hold more than the limit although the system gave a smaller size.
+ */
+export function tooLarge(format: keyof typeof MAX_BYTES, size: number | null): string | null {
   const limit = MAX_BYTES[format];
-  if (size <= limit) return null;
-  return `This file is ${megabytes(size)}; Briefing Reader opens ${format === 'html' ? 'saved web pages' : 'briefings'} of up to ${megabytes(limit)}`;
+  if (size !== null && size <= limit) return null;
+  return `This file is ${size === null ? `over ${megabytes(limit)}` : megabytes(size)}; Briefing Reader opens ${format === 'html' ? 'saved web pages' : 'briefings'} of up to ${megabytes(limit)}`;
 }
 
 /** Rounded up to a tenth, so a file a byte over 10 MB never reads as "10 MB". */

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { BriefingSummary, Language } from '../../common/model';
 import { outlineOf } from '../library/article-html';
 import { parseBriefing, toArticle } from '../library/parse-briefing';
+import { readBriefingFile } from '../library/briefing-file';
 
 /** What the search index keeps of a briefing: enough to filter, rank, and cut snippets from. */
 export interface SearchDoc {
@@ -19,7 +18,7 @@ export interface SearchDoc {
 /** Reads and parses one briefing into a SearchDoc; null when the file cannot be read now. */
 export async function loadSearchDoc(root: string, summary: BriefingSummary): Promise<SearchDoc | null> {
   try {
-    const { summary: fresh, document } = parseBriefing(summary.id, summary.format, await readFile(resolve(root, summary.id)));
+    const { summary: fresh, document } = parseBriefing(summary.id, summary.format, await readBriefingFile(root, summary.id, summary.format));
     if (!document) return null;
     const text = outlineOf(toArticle(fresh, document).html).text;
     return { id: fresh.id, fingerprint: fresh.fingerprint, title: fresh.title, source: fresh.source, date: fresh.date, language: fresh.language, text };
