@@ -38,14 +38,18 @@ export function titleFromFileName(id: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : base;
 }
 
-/** A title made from the first sentence of a text, cut at a word boundary. */
+/**
+ * A title made from the first sentence of a text, its spaces plain ones (web text often joins
+ * words with no-break spaces). A longer sentence is cut at the last space before `maxLength`,
+ * never inside a word, and loses the punctuation the cut leaves hanging before the "…".
+ */
 export function titleFromText(text: string, maxLength = 90): string | null {
-  const firstLine = text.split('\n').map((line) => line.trim()).find(Boolean);
+  const firstLine = text.split('\n').map((line) => line.replace(/\s+/gu, ' ').trim()).find(Boolean);
   if (!firstLine) return null;
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(firstLine)?.[1] ?? firstLine;
+  const sentence = /^(.+?[.!?])( |$)/u.exec(firstLine)?.[1] ?? firstLine;
   if (sentence.length <= maxLength) return sentence.replace(/[.]$/, '');
-  const cut = sentence.slice(0, maxLength);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : maxLength).replace(/[,;:]$/, '')}…`;
+  const words = /^(.*\S) /u.exec(sentence.slice(0, maxLength + 1))?.[1] ?? sentence.slice(0, maxLength);
+  return `${words.replace(/[ ,;:(«“‘—–-]+$/u, '')}…`;
 }
 
 export function countWords(text: string): number {

@@ -4,6 +4,7 @@ import { splitFrontMatter } from './front-matter';
 import { firstText, titleFromFileName, urlOf } from './metadata-fields';
 import { normaliseDate } from './written-date';
 import { linesAreParagraphs } from './line-paragraphs';
+import { decodeOoxmlEscapes } from './ooxml-escapes';
 import type { ParsedDocument } from './parsed-document';
 
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
@@ -70,7 +71,7 @@ export function promoteCapitalHeadings(body: string): string {
 
 /** A Markdown briefing: YAML front matter, then CommonMark (raw HTML allowed, then sanitized). */
 export function parseMarkdown(id: string, text: string): ParsedDocument {
-  const { metadata, body, problem } = splitFrontMatter(text);
+  const { metadata, body, problem } = splitFrontMatter(decodeOoxmlEscapes(text));
   const heading = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
   return {
     metadata,

@@ -2,6 +2,7 @@ import { splitFrontMatter } from './front-matter';
 import { firstText, titleFromText, titleFromFileName, urlOf } from './metadata-fields';
 import { normaliseDate } from './written-date';
 import { linesAreParagraphs } from './line-paragraphs';
+import { decodeOoxmlEscapes } from './ooxml-escapes';
 import type { ParsedDocument } from './parsed-document';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -16,7 +17,7 @@ const TITLE_LINE = /^([^\n]{3,120}?)[ \t]*\n[ \t]*\n/;
  * does), and are joined when the text is wrapped at a column (`linesAreParagraphs`).
  */
 export function parseText(id: string, text: string): ParsedDocument {
-  const { metadata, body: fullBody, problem } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
+  const { metadata, body: fullBody, problem } = splitFrontMatter(decodeOoxmlEscapes(text).replace(/\r\n?/g, '\n'));
   const titleLine = TITLE_LINE.exec(fullBody.trimStart());
   const usesTitleLine = !firstText(metadata, 'title') && titleLine !== null && !/[.,;:]$/.test(titleLine[1]);
   const body = usesTitleLine ? fullBody.trimStart().slice(titleLine[0].length) : fullBody;
