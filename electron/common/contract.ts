@@ -29,6 +29,11 @@ export interface BriefingApi {
   /** Parses and sanitizes one briefing of the open library. Rejects with `not-found` or `unreadable`. */
   readBriefing(id: string): Promise<Article>;
   getPreferences(): Promise<Preferences>;
+  /**
+   * Once a session: a sentence naming the settings that were damaged on disk and are back to
+   * their defaults (the rest kept); null when there is nothing to tell.
+   */
+  getSettingsNotice(): Promise<string | null>;
   /** Merges the given fields (colour meanings one by one) into the saved preferences and returns the result. */
   setPreferences(patch: PreferencesPatch): Promise<Preferences>;
   getReadingPosition(id: string): Promise<ReadingPosition | null>;
@@ -124,6 +129,7 @@ const ARG_SCHEMAS = {
   refreshLibrary: [],
   readBriefing: [briefingId],
   getPreferences: [],
+  getSettingsNotice: [],
   setPreferences: [preferencesPatch],
   getReadingPosition: [briefingId],
   setReadingPosition: [briefingId, numberIn(0, 1)],

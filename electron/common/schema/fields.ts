@@ -75,3 +75,38 @@ function describe(issue: Issue, topLevel: (key: unknown) => string = () => ''): 
     .map((step, index) => (index === 0 && topLevel(step.key)) || (typeof step.key === 'number' ? `item ${step.key + 1}` : String(step.key)));
   return [...where, issue.message].join(': ');
 }
+
+/**
+ * Reads a stored object field by field against `schema` (a strict record): a field that does not
+ * fit falls back to its value in `defaults` (an object field is read the same way, one level
+ * down), the rest are kept, and unknown fields are dropped. `problems` names each field that fell
+ * back, as `export.options.order`.
+ */
+export function readFieldByField<T extends Record<string, unknown>>(schema: AnySchema, defaults: T, stored: unknown, at = ''): { value: T; problems: string[] } {
+  const entries = (schema as Partial<v.StrictObjectSchema<v.ObjectEntries, undefined>>).entries;
+  if (!entries) throw new Error('readFieldByField reads strict records only');
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    return { value: defaults, problems: stored === undefined ? [] : [at || 'all of them'] };
+  }
+  const value: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, field] of Object.entries(entries)) {
+    const name = at ? `${at}.${key}` : key;
+    if (!Object.hasOwn(stored, key)) {
+      value[key] = defaults[key];
+      continue;
+    }
+    const given = (stored as Record<string, unknown>)[key];
+    const parsed = v.safeParse(field, given);
+    if (parsed.success) value[key] = parsed.output;
+    else if ('entries' in field && typeof defaults[key] === 'object' && defaults[key] !== null) {
+      const inner = readFieldByField(field, defaults[key] as Record<string, unknown>, given, name);
+      value[key] = inner.value;
+      problems.push(...inner.problems);
+    } else {
+      value[key] = defaults[key];
+      problems.push(name);
+    }
+  }
+  return { value: value as T, problems };
+}

@@ -240,6 +240,7 @@ export function createBriefingServices(
     },
     readBriefing: (id) => library.read(openRoot(), id),
     getPreferences: () => settings.getPreferences(),
+    getSettingsNotice: () => settings.takeNotice(),
     setPreferences: (patch) => settings.setPreferences(patch),
     getReadingPosition: (id) => settings.getReadingPosition(openRoot(), id),
     setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction, fingerprintOf(id)),

@@ -74,6 +74,7 @@ const VALID: { [M in MethodName]: unknown[] } = {
   refreshLibrary: [],
   readBriefing: [BRIEFING],
   getPreferences: [],
+  getSettingsNotice: [],
   setPreferences: [{ theme: 'dark', colourMeanings: { c1: 'Evidence' }, export: DEFAULT_EXPORT_CHOICES }],
   getReadingPosition: [BRIEFING],
   setReadingPosition: [BRIEFING, 0.5],

@@ -1,7 +1,8 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
+import { DEFAULT_PREFERENCES } from '../../common/model';
 import { SettingsStore } from './settings-store';
 
 const tempDir = useTempDirs();
@@ -71,5 +72,52 @@ describe('SettingsStore reading states', () => {
     await store.rememberLibrary(one);
     expect(await store.getRecentLibraries()).toEqual([one, '/gone']);
     await rm(one, { recursive: true });
+  });
+});
+
+describe('SettingsStore preferences read from disk', () => {
+  it('puts each damaged setting back to its default, keeps the rest, and says which, once', async () => {
+    const userData = await tempDir();
+    const stored = {
+      preferences: {
+        theme: 'purple',
+        fontSize: 24,
+        lineHeight: '1.8',
+        colourMeanings: { c1: 'Evidence', c2: 42, c9: 'From a newer version' },
+        export: { format: 'markdown', paper: 'Tabloid', options: { ...DEFAULT_PREFERENCES.export.options, tags: false, order: 'zigzag' } },
+        sortKey: 'title',
+        constructor: 'not a setting',
+      },
+      lastLibrary: '/lib',
+      recentLibraries: ['/lib', 7],
+    };
+    await writeFile(join(userData, 'settings.json'), JSON.stringify(stored));
+    const store = new SettingsStore(userData);
+    const preferences = await store.getPreferences();
+    expect(preferences).toEqual({
+      ...DEFAULT_PREFERENCES,
+      fontSize: 24,
+      sortKey: 'title',
+      colourMeanings: { ...DEFAULT_PREFERENCES.colourMeanings, c1: 'Evidence' },
+      export: { format: 'markdown', paper: null, options: { ...DEFAULT_PREFERENCES.export.options, tags: false } },
+    });
+    const notice = await store.takeNotice();
+    expect(notice).toContain(join(userData, 'settings.json'));
+    expect(notice).toMatch(/defaults: theme, the meaning of colour 2, line spacing, the export choices\. Your other settings are kept\./);
+    expect(await store.takeNotice()).toBeNull();
+    expect(await store.getRecentLibraries()).toEqual(['/lib']);
+
+    // The next save writes the repaired settings; read again, nothing is left to tell.
+    await store.setPreferences({ fontSize: 25 });
+    expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')).preferences.theme).toBe('system');
+    const again = new SettingsStore(userData);
+    expect(await again.getPreferences()).toMatchObject({ theme: 'system', fontSize: 25, sortKey: 'title' });
+    expect(await again.takeNotice()).toBeNull();
+  });
+
+  it('uses the defaults, silently, when there is no settings file or it holds no preferences', async () => {
+    const store = new SettingsStore(await tempDir());
+    expect(await store.getPreferences()).toEqual(DEFAULT_PREFERENCES);
+    expect(await store.takeNotice()).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { DEFAULT_PREFERENCES, markedRead, progressed, type Preferences, type ReadingPosition } from '../../common/model';
 import type { PreferencesPatch } from '../../common/contract';
+import { readFieldByField } from '../../common/schema/fields';
+import { preferences as preferencesSchema } from '../../common/schema/preferences';
 import { readJsonOr, writeJson } from '../fs/json-file';
 import { matchRenames } from '../library/renames';
 
@@ -24,6 +26,7 @@ export class SettingsStore {
   private settings: SettingsFile | null = null;
   private positions: Record<string, ReadingPosition> | null = null;
   private writes: Promise<void> = Promise.resolve();
+  private notice: string | null = null;
 
   constructor(userData: string) {
     this.settingsPath = join(userData, 'settings.json');
@@ -32,24 +35,34 @@ export class SettingsStore {
 
   private async loadSettings(): Promise<SettingsFile> {
     if (!this.settings) {
-      const stored = await readJsonOr<Partial<SettingsFile>>(this.settingsPath, {});
+      const stored = await readJsonOr<Record<string, unknown>>(this.settingsPath, {});
+      const { value: preferences, problems } = readFieldByField(preferencesSchema, DEFAULT_PREFERENCES, ownField(stored, 'preferences'));
+      if (problems.length > 0) {
+        // Shown once, when the renderer next asks; the defaults are written back on the next save.
+        this.notice = `Some settings in ${this.settingsPath} could not be read, so they are back to their defaults: ${[...new Set(problems.map(settingName))].join(', ')}. Your other settings are kept.`;
+      }
+      const lastLibrary = ownField(stored, 'lastLibrary');
+      const recentLibraries = ownField(stored, 'recentLibraries');
+      const lastExportFolder = ownField(stored, 'lastExportFolder');
       this.settings = {
-        preferences: {
-          ...DEFAULT_PREFERENCES,
-          ...(stored.preferences ?? {}),
-          colourMeanings: { ...DEFAULT_PREFERENCES.colourMeanings, ...(stored.preferences?.colourMeanings ?? {}) },
-          export: {
-            ...DEFAULT_PREFERENCES.export,
-            ...(stored.preferences?.export ?? {}),
-            options: { ...DEFAULT_PREFERENCES.export.options, ...(stored.preferences?.export?.options ?? {}) },
-          },
-        },
-        lastLibrary: typeof stored.lastLibrary === 'string' ? stored.lastLibrary : null,
-        recentLibraries: Array.isArray(stored.recentLibraries) ? stored.recentLibraries.filter((item) => typeof item === 'string') : [],
-        lastExportFolder: typeof stored.lastExportFolder === 'string' ? stored.lastExportFolder : null,
+        preferences,
+        lastLibrary: typeof lastLibrary === 'string' ? lastLibrary : null,
+        recentLibraries: Array.isArray(recentLibraries) ? recentLibraries.filter((item) => typeof item === 'string') : [],
+        lastExportFolder: typeof lastExportFolder === 'string' ? lastExportFolder : null,
       };
     }
     return this.settings;
+  }
+
+  /**
+   * A sentence naming the settings that were damaged on disk and fell back to their defaults,
+   * once; null when there is nothing (more) to tell.
+   */
+  async takeNotice(): Promise<string | null> {
+    await this.loadSettings();
+    const notice = this.notice;
+    this.notice = null;
+    return notice;
   }
 
   private persist(path: string, value: unknown): Promise<void> {
@@ -156,6 +169,26 @@ export class SettingsStore {
     return [...(await this.loadSettings()).recentLibraries];
   }
 }
+
+const SETTING_NAMES: Record<string, string> = {
+  theme: 'theme',
+  fontSize: 'text size',
+  lineHeight: 'line spacing',
+  sortKey: 'sort order',
+  sortDescending: 'sort direction',
+};
+
+/** A preference's path (`colourMeanings.c2`) as the person knows it ("the meaning of colour 2"). */
+function settingName(path: string): string {
+  const colour = /^colourMeanings\.c(\d)$/.exec(path);
+  if (colour) return `the meaning of colour ${colour[1]}`;
+  if (path.startsWith('export')) return 'the export choices';
+  return SETTING_NAMES[path] ?? path;
+}
+
+/** A field of parsed JSON, if the object has it as its own: `constructor` or `__proto__` in a damaged file are not fields. */
+const ownField = (stored: unknown, key: string): unknown =>
+  typeof stored === 'object' && stored !== null && Object.hasOwn(stored, key) ? (stored as Record<string, unknown>)[key] : undefined;
 
 const positionKey = (root: string, id: string) => `${root}\n${id}`;
 

@@ -22,6 +22,8 @@ class PreferencesState {
   async load(): Promise<void> {
     try {
       this.value = await api.getPreferences();
+      const damaged = await api.getSettingsNotice();
+      if (damaged) notices.show(damaged, 30);
     } catch (error) {
       notices.show(`Your reading preferences could not be loaded, so defaults are used: ${messageOf(error)}`);
     }
