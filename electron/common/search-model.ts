@@ -68,6 +68,12 @@ export interface SearchCoverage {
   indexing: boolean;
 }
 
+/**
+ * Why an answer is incomplete: the query reached its deadline (the results are those found by
+ * then), a newer query came in, or the search worker was stuck and had to be restarted.
+ */
+export type SearchStop = 'deadline' | 'superseded' | 'restarted';
+
 export interface SearchResponse {
   results: SearchHit[];
   total: number;
@@ -82,4 +88,6 @@ export interface SearchResponse {
   facets: { sources: string[]; languages: Language[] };
   /** Matching notes, best first (at most `limit`). */
   notes: SearchNoteHit[];
+  /** Set when the answer is partial; `notices` then says so in words. */
+  stopped: SearchStop | null;
 }

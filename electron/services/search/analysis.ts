@@ -58,6 +58,42 @@ export function wordSpans(text: string): WordSpan[] {
   return spans;
 }
 
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const JOINER = /['’ʼ`-]/;
+/** A word whose parts are joined by hyphens or apostrophes is walked back at most this far to its start. */
+const MAX_WALK_BACK = 100;
+
+/**
+ * The whole word around a place where a word part begins (`fire` in `cease-fire` gives
+ * `cease-fire`), as `wordSpans` would have cut it; null when no word begins there.
+ */
+export function wordAround(text: string, index: number): WordSpan | null {
+  let start = index;
+  while (start >= 2 && index - start < MAX_WALK_BACK && JOINER.test(text[start - 1]) && LETTER_OR_DIGIT.test(text[start - 2])) {
+    start -= 2;
+    while (start > 0 && index - start < MAX_WALK_BACK && LETTER_OR_DIGIT.test(text[start - 1])) start--;
+  }
+  for (const from of start === index ? [index] : [start, index]) {
+    WORD_AT.lastIndex = from;
+    const match = WORD_AT.exec(text);
+    if (match && from + match[0].length > index) return { word: normaliseWord(match[0]), start: from, end: from + match[0].length };
+  }
+  return null;
+}
+
+/** A normalised word as a pattern for the text it came from: any apostrophe, `ё` for `е`, either case (with the `i` flag). */
+export function foldedPattern(word: string, between = ''): string {
+  return [...word].map((char) => (char === "'" ? "['’ʼ`]" : char === 'е' ? '[её]' : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join(between);
+}
+
+/** Matches only where a word or a hyphenated part of one begins (not inside a word, nor after an apostrophe that continues one). */
+export const PART_START = "(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’ʼ`])";
+/** Matches only where a whole word begins. */
+export const WORD_START = "(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’ʼ`-])";
+/** Matches only where a word, possessive `'s` included, has ended. */
+export const WORD_END = "(?:['’ʼ`]s)?(?![\\p{L}\\p{N}]|['’ʼ`]\\p{L}|-[\\p{L}\\p{N}])";
+
 /** The index terms a (normalised) word contributes before stemming: `cease-fire` gives cease, fire, ceasefire. */
 export function termsOfWord(word: string): string[] {
   if (!word.includes('-')) return [word];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../../common/search-model';
 import { LibraryService } from '../library/library-service';
 import { useTempDirs } from '../test-support/temp-dir';
+import { QueryBudget } from './query-budget';
 import { SearchEngine } from './search-engine';
 
 const tempDir = useTempDirs();
@@ -93,6 +94,35 @@ describe('SearchEngine', () => {
     expect(marked).toEqual(['concrete', 'actions']);
     expect(hit.snippet.map((part) => part.text).join('')).toContain('agreed to 22 concrete actions');
     expect(hit.hitWords.sort()).toEqual(['actions', 'concrete']);
+  });
+
+  it('answers a query past its deadline with what it found by then, and says so', async () => {
+    const { engine } = await setup();
+    const response = engine.search({ text: 'ceasefire ', filters: {}, limit: 20 }, new QueryBudget(-1));
+    expect(response.refused).toBeNull();
+    expect(response.stopped).toBe('deadline');
+    expect(response.results).toEqual([]);
+    expect(response.notices).toContain('Search took too long: showing the first 0 results found.');
+  });
+
+  it('drops a query that a newer one has superseded', async () => {
+    const { engine } = await setup();
+    const response = engine.search({ text: 'ceasefire ', filters: {}, limit: 20 }, new QueryBudget(60_000, () => true));
+    expect(response.stopped).toBe('superseded');
+    expect(response.notices).toContain('A newer search took over.');
+  });
+
+  it('matches phrases across possessives and apostrophes, but not inside a compound', async () => {
+    const { ids } = await setup();
+    expect(ids('"Ukraine’s negotiators agreed"')).toEqual(['readout.md']);
+    expect(ids('"actions the US"')).toEqual(['readout.md']);
+    expect(ids('"cease fire"')).toEqual([]);
+  });
+
+  it('marks the whole compound when one of its parts matched', async () => {
+    const { search } = await setup();
+    const [hit] = search('30-day ').results;
+    expect(hit.snippet.filter((part) => part.hit).map((part) => part.text)).toEqual(['30-day']);
   });
 
   it('returns a result or a plain refusal for anything a person can type', async () => {

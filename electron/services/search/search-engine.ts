@@ -8,6 +8,7 @@ import { readJsonOr, writeJson } from '../fs/json-file';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { loadSearchDoc, type SearchDoc } from './search-document';
 import { buildShard, loadShard, matchShard, serialiseShard, type SerialisedShard, type Shard, type ShardMatch } from './shard';
+import { QueryBudget } from './query-budget';
 import { containsPhrase, highlight } from './snippet';
 
 /**
@@ -132,60 +133,61 @@ export class SearchEngine {
     this.notes = { shard: buildShard(docs), byId: new Map(notes.map((note) => [note.annotationId, note])) };
   }
 
-  private matchNotes(query: ParsedQuery, request: SearchRequest): SearchNoteHit[] {
-    if (!this.notes) return [];
+  private matchNotes(query: ParsedQuery, request: SearchRequest, budget: QueryBudget): SearchNoteHit[] {
+    if (!this.notes || budget.spent()) return [];
     const { shard, byId } = this.notes;
-    return matchShard(shard, query, { approximate: false, hidden: new Set() })
-      .filter((match) => passesFilters(match.doc, request) && query.phrases.every((phrase) => containsPhrase(match.doc.text, phrase)))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, request.limit)
-      .map(({ doc, score, terms }) => {
-        const note = byId.get(doc.id)!;
-        return {
-          annotationId: note.annotationId,
-          briefingId: note.briefingId,
-          briefingTitle: note.briefingTitle,
-          colour: note.colour,
-          score,
-          snippet: highlight(doc, terms, query.prefix).snippet,
-        };
-      });
+    const matches = keepMatching(matchShard(shard, query, { approximate: false, hidden: new Set() }), query, request, budget);
+    return highlightWithin(budget, matches.sort((a, b) => b.score - a.score).slice(0, request.limit), ({ doc, score, terms }) => {
+      const note = byId.get(doc.id)!;
+      return {
+        annotationId: note.annotationId,
+        briefingId: note.briefingId,
+        briefingTitle: note.briefingTitle,
+        colour: note.colour,
+        score,
+        snippet: highlight(doc, terms, query.prefix).snippet,
+      };
+    });
   }
 
-  search(request: SearchRequest): SearchResponse {
+  /**
+   * Answers a query. Every step checks `budget`; once it is spent (deadline passed, or a newer
+   * query came in) the answer is what was found so far, marked `stopped` and said in a notice.
+   */
+  search(request: SearchRequest, budget: QueryBudget = QueryBudget.unlimited()): SearchResponse {
     const started = performance.now();
     const outcome = parseQuery(request.text);
     const facets = this.summary().facets;
-    const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets, notes: [] };
+    const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets, notes: [], stopped: null };
     if (!outcome.ok) return { ...base, refused: outcome.refused, elapsedMs: performance.now() - started };
     const query = outcome.query;
     if (isEmptyQuery(query)) return { ...base, refused: null, notices: query.notices, elapsedMs: performance.now() - started };
 
     let approximate = false;
-    let matches = this.match(query, false, request);
-    if (matches.length === 0 && query.required.length + (query.prefix ? 1 : 0) > 0 && query.phrases.length === 0) {
+    let matches = this.match(query, false, request, budget);
+    if (matches.length === 0 && !budget.spent() && query.required.length + (query.prefix ? 1 : 0) > 0 && query.phrases.length === 0) {
       const loose: ParsedQuery = { ...query, required: [...query.required, ...(query.prefix ? [query.prefix] : [])], prefix: null };
-      matches = this.match(loose, true, request);
+      matches = this.match(loose, true, request, budget);
       approximate = matches.length > 0;
     }
     matches.sort((a, b) => b.score - a.score);
-    const results: SearchHit[] = matches.slice(0, request.limit).map(({ doc, score, terms }) => {
+    const results: SearchHit[] = highlightWithin(budget, matches.slice(0, request.limit), ({ doc, score, terms }) => {
       const { snippet, hitWords } = highlight(doc, terms, approximate ? null : query.prefix);
       return { id: doc.id, title: doc.title, source: doc.source, date: doc.date, language: doc.language, score, snippet, hitWords };
     });
+    const notes = this.matchNotes(query, request, budget);
     const notices = [...query.notices];
     if (approximate) notices.push('No exact matches: showing briefings with similar words.');
-    const notes = this.matchNotes(query, request);
-    return { ...base, results, notes, total: matches.length, approximate, refused: null, notices, elapsedMs: performance.now() - started };
+    if (budget.stopped) notices.push(budget.stopped === 'superseded' ? 'A newer search took over.' : `Search took too long: showing the first ${results.length} results found.`);
+    return { ...base, results, notes, total: matches.length, approximate, refused: null, notices, stopped: budget.stopped, elapsedMs: performance.now() - started };
   }
 
-  private match(query: ParsedQuery, approximate: boolean, request: SearchRequest): ShardMatch[] {
+  private match(query: ParsedQuery, approximate: boolean, request: SearchRequest, budget: QueryBudget): ShardMatch[] {
     const byId = new Map<string, ShardMatch>();
     for (const [name, shard] of this.shards) {
+      if (budget.spent()) break;
       const hidden = name === this.manifest.recent ? new Set<string>() : this.hidden;
-      for (const match of matchShard(shard, query, { approximate, hidden })) {
-        if (!passesFilters(match.doc, request)) continue;
-        if (!query.phrases.every((phrase) => containsPhrase(match.doc.text, phrase))) continue;
+      for (const match of keepMatching(matchShard(shard, query, { approximate, hidden }), query, request, budget)) {
         const seen = byId.get(match.doc.id);
         if (!seen || seen.score < match.score) byId.set(match.doc.id, match);
       }
@@ -319,6 +321,26 @@ export class SearchEngine {
 
 function emptyManifest(root: string): IndexManifest {
   return { version: MANIFEST_VERSION, root, base: [], recent: null, fingerprints: {}, hidden: [] };
+}
+
+/** The matches that pass the filters and hold every phrase, checked until the budget is spent. */
+function keepMatching(matches: readonly ShardMatch[], query: ParsedQuery, request: SearchRequest, budget: QueryBudget): ShardMatch[] {
+  const kept: ShardMatch[] = [];
+  for (const match of matches) {
+    if (query.phrases.length > 0 && budget.spent()) break;
+    if (passesFilters(match.doc, request) && query.phrases.every((phrase) => containsPhrase(match.doc.text, phrase))) kept.push(match);
+  }
+  return kept;
+}
+
+/** Snippets for the results in rank order until the budget is spent: the best are never the ones left out. */
+function highlightWithin<T>(budget: QueryBudget, matches: readonly ShardMatch[], toResult: (match: ShardMatch) => T): T[] {
+  const results: T[] = [];
+  for (const match of matches) {
+    if (budget.spent()) break;
+    results.push(toResult(match));
+  }
+  return results;
 }
 
 function passesFilters(doc: SearchDoc, { filters }: SearchRequest): boolean {

@@ -3,11 +3,13 @@
  * blocks the process that answers the window. Bundled to its own file (dist/main/search-worker.cjs).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { QueryBudget } from './query-budget';
 import { SearchEngine } from './search-engine';
-import type { WorkerData, WorkerMessage, WorkerRequest } from './worker-protocol';
+import { LATEST_QUERY, type WorkerData, type WorkerMessage, type WorkerRequest } from './worker-protocol';
 
 const port = parentPort!;
-const { cacheDir } = workerData as WorkerData;
+const { cacheDir, queries } = workerData as WorkerData;
+const latestQuery = new Int32Array(queries);
 let engine: SearchEngine | null = null;
 /** Messages are handled as they arrive; all but `open` first wait for an `open` in progress. */
 let opening: Promise<unknown> = Promise.resolve();
@@ -39,8 +41,11 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       // Answered at once: indexing goes on in the background and reports coverage as it goes.
       engine.update(request.briefings).catch((error: unknown) => post({ kind: 'failed', error: String(error) }));
       return null;
-    case 'search':
-      return engine.search(request.request);
+    case 'search': {
+      post({ kind: 'started', id: request.id });
+      const { id } = request;
+      return engine.search(request.request, new QueryBudget(request.deadlineMs, () => Atomics.load(latestQuery, LATEST_QUERY) !== id));
+    }
     case 'notes':
       engine.setNotes(request.notes);
       return null;

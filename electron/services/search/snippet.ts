@@ -1,68 +1,127 @@
 import type { SnippetPart } from '../../common/search-model';
-import { indexLanguageOf, stem, termsOfWord, wordSpans, type IndexLanguage, type WordSpan } from './analysis';
+import { foldedPattern, indexLanguageOf, PART_START, stem, termsOfWord, WORD_END, WORD_START, wordAround, wordSpans, type IndexLanguage } from './analysis';
 import type { SearchDoc } from './search-document';
 
 const WINDOW_WORDS = 30;
+/** About the length of WINDOW_WORDS words: hits this close together share a snippet. */
+const WINDOW_CHARS = 200;
+/** Words shown before the first hit of the window, so it reads as a sentence, not a fragment. */
+const LEAD_WORDS = 6;
+/**
+ * Work per briefing is bounded whatever its size: a frequent word in a 10 MB briefing has
+ * hundreds of thousands of occurrences, and only the first few can be shown.
+ */
+export const MAX_HITS = 50;
+/** Places where a matched word might begin that are looked at before giving up on the rest. */
+const MAX_CANDIDATES = 2000;
+/** A longer "word" (a hash, a run of letters in a hostile file) is never a hit. */
+const MAX_HIT_WORD_CHARS = 100;
 
 export interface Highlighting {
   snippet: SnippetPart[];
-  /** Distinct matched words as written in the text. */
+  /** Distinct matched words as written in the text (from the first hits only). */
   hitWords: string[];
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  /** Normalised, to count distinct words in a window. */
+  word: string;
 }
 
 /**
  * Cuts the snippet for one result from its text: the window of about 30 words holding the most
- * distinct matched words, with those words marked. Computed only for results shown, so the index
- * stores no positions.
+ * distinct matched words among the first hits, with those words marked. Computed only for results
+ * shown, so the index stores no positions.
  */
 export function highlight(doc: SearchDoc, matchedTerms: readonly string[], prefix: string | null): Highlighting {
-  const language = indexLanguageOf(doc.language);
-  const terms = new Set(matchedTerms);
-  // Stemming every word of every shown result is the costly part; a stem shares its first letters
-  // with the word (or the word is in the index as written), so only such words are stemmed.
-  const heads = new Set([...terms].map((term) => term.slice(0, 2)));
-  const spans = wordSpans(doc.text);
-  const isHit = (span: WordSpan) =>
-    termsOfWord(span.word).some(
-      (term) => (prefix !== null && term.startsWith(prefix)) || terms.has(term) || (heads.has(term.slice(0, 2)) && terms.has(stemCached(term, language))),
-    );
-  const hits = spans.map(isHit);
-  const hitIndexes = hits.flatMap((hit, index) => (hit ? [index] : []));
+  const isHit = hitTest(matchedTerms, prefix, indexLanguageOf(doc.language));
+  const hits = firstHits(doc.text, candidatePattern(matchedTerms, prefix), isHit);
+  const snippet = cutSnippet(doc.text, bestWindowStart(hits), isHit);
+  return { snippet, hitWords: [...new Set(hits.map((hit) => doc.text.slice(hit.start, hit.end)))] };
+}
 
-  // The best window starts at a hit: try each, counting the distinct words it covers.
+function hitTest(matchedTerms: readonly string[], prefix: string | null, language: IndexLanguage): (word: string) => boolean {
+  const terms = new Set(matchedTerms);
+  return (word) =>
+    word.length <= MAX_HIT_WORD_CHARS &&
+    termsOfWord(word).some((term) => (prefix !== null && term.startsWith(prefix)) || terms.has(term) || terms.has(stemCached(term, language)));
+}
+
+/**
+ * Where a word that may match begins. A stem is its word's beginning but for its last letter or
+ * so (`peac` ← peace, `sai` ← say), so the pattern is the stem cut short; hyphens may come between
+ * its letters (`ceasefir` ← cease-fire). The regular expression runs natively, far faster than
+ * looking at every word.
+ */
+function candidatePattern(matchedTerms: readonly string[], prefix: string | null): RegExp | null {
+  const heads = [...matchedTerms.map(headOf), ...(prefix ? [prefix] : [])].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const head of heads) if (head && !kept.some((shorter) => head.startsWith(shorter))) kept.push(head);
+  if (kept.length === 0) return null;
+  return new RegExp(`${PART_START}(?:${kept.map((head) => foldedPattern(head, '-?')).join('|')})`, 'giu');
+}
+
+const headOf = (term: string) => (term.length >= 4 ? term.slice(0, -1) : term.length === 3 ? term.slice(0, 2) : term);
+
+/** The first MAX_HITS hits in text order, looking at no more than MAX_CANDIDATES places. */
+function firstHits(text: string, pattern: RegExp | null, isHit: (word: string) => boolean): Hit[] {
+  const hits: Hit[] = [];
+  if (!pattern) return hits;
+  for (let examined = 0; examined < MAX_CANDIDATES && hits.length < MAX_HITS; examined++) {
+    const candidate = pattern.exec(text);
+    if (!candidate) break;
+    const span = wordAround(text, candidate.index);
+    if (!span) continue;
+    if (isHit(span.word)) hits.push(span);
+    // The rest of this word holds no other word to find.
+    pattern.lastIndex = Math.max(span.end, candidate.index + 1);
+  }
+  return hits;
+}
+
+/** The hit that starts the window with the most distinct matched words; the text's start when nothing was found. */
+function bestWindowStart(hits: readonly Hit[]): number {
   let best = 0;
   let bestScore = -1;
-  for (const start of hitIndexes) {
+  for (let i = 0; i < hits.length; i++) {
     const distinct = new Set<string>();
-    for (const index of hitIndexes) if (index >= start && index < start + WINDOW_WORDS) distinct.add(spans[index].word);
+    for (let j = i; j < hits.length && hits[j].start < hits[i].start + WINDOW_CHARS; j++) distinct.add(hits[j].word);
     if (distinct.size > bestScore) {
       bestScore = distinct.size;
-      best = start;
+      best = hits[i].start;
     }
   }
-  // Start a few words before the first hit so it reads as a sentence, not a fragment.
-  const from = hitIndexes.length > 0 ? Math.max(0, best - 6) : 0;
+  return best;
+}
+
+/** About 30 words from a few before `at`, hits marked, cut from a bounded slice of the text around it. */
+function cutSnippet(text: string, at: number, isHit: (word: string) => boolean): SnippetPart[] {
+  const sliceStart = Math.max(0, at - LEAD_WORDS * MAX_HIT_WORD_CHARS);
+  const sliceEnd = Math.min(text.length, at + WINDOW_WORDS * MAX_HIT_WORD_CHARS);
+  const slice = text.slice(sliceStart, sliceEnd);
+  const spans = wordSpans(slice);
+  if (spans.length === 0) return [];
+  const first = Math.max(0, spans.findIndex((span) => span.start + sliceStart >= at));
+  const from = Math.max(0, first - LEAD_WORDS);
   const to = Math.min(spans.length, from + WINDOW_WORDS);
 
   const snippet: SnippetPart[] = [];
-  if (spans.length > 0) {
-    let cursor = spans[from].start;
-    if (from > 0) snippet.push({ text: '… ', hit: false });
-    for (let i = from; i < to; i++) {
-      const span = spans[i];
-      if (!hits[i]) continue;
-      if (span.start > cursor) snippet.push({ text: doc.text.slice(cursor, span.start), hit: false });
-      snippet.push({ text: doc.text.slice(span.start, span.end), hit: true });
-      cursor = span.end;
-    }
-    const end = spans[to - 1].end;
-    if (end > cursor) snippet.push({ text: doc.text.slice(cursor, end), hit: false });
-    if (to < spans.length) snippet.push({ text: ' …', hit: false });
+  if (from > 0 || sliceStart > 0) snippet.push({ text: '… ', hit: false });
+  let cursor = spans[from].start;
+  for (let i = from; i < to; i++) {
+    const span = spans[i];
+    if (!isHit(span.word)) continue;
+    if (span.start > cursor) snippet.push({ text: slice.slice(cursor, span.start), hit: false });
+    snippet.push({ text: slice.slice(span.start, span.end), hit: true });
+    cursor = span.end;
   }
+  const end = spans[to - 1].end;
+  if (end > cursor) snippet.push({ text: slice.slice(cursor, end), hit: false });
+  if (to < spans.length || sliceEnd < text.length) snippet.push({ text: ' …', hit: false });
   for (const part of snippet) part.text = part.text.replace(/\s+/g, ' ');
-
-  const hitWords = [...new Set(hitIndexes.map((index) => doc.text.slice(spans[index].start, spans[index].end)))];
-  return { snippet, hitWords };
+  return snippet;
 }
 
 const stemCache = new Map<string, string>();
@@ -80,13 +139,12 @@ function stemCached(word: string, language: IndexLanguage): string {
   return stemmed;
 }
 
-/** True when `text` contains `phrase` word for word (case, apostrophes and spacing aside). */
+/**
+ * True when `text` contains `phrase` word for word (case, apostrophes, possessives and spacing
+ * aside), found by one native regular expression rather than by cutting the text into words.
+ */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return true;
-  const words = wordSpans(text).map((span) => span.word);
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
+  const words = phrase.map((word) => `${WORD_START}${foldedPattern(word)}${WORD_END}`);
+  return new RegExp(words.join('[^\\p{L}\\p{N}]+'), 'iu').test(text);
 }

@@ -23,4 +23,5 @@ function workerBundle(name: string, entry: string): Promise<string> {
 }
 
 export const searchWorkerBundle = () => workerBundle('search-worker', '../search/search-worker.ts');
+export const stallingSearchWorkerBundle = () => workerBundle('stalling-search-worker', './stalling-search-worker.ts');
 export const parseWorkerBundle = () => workerBundle('parse-worker', '../library/parse-worker.ts');
