@@ -15,6 +15,9 @@ type AnySchema = v.GenericSchema;
 /** Messages written for the person who typed the value: shown alone, without the path to it. */
 const forPeople = new Set<string>();
 
+/** True for a message written for the person (see `plainMessage`): it crosses as it is. */
+export const isPlainMessage = (message: string): boolean => forPeople.has(message);
+
 /** Marks a message as one to show as it is (a search that is too long, say), not as a developer's sentence. */
 export function plainMessage(message: string): string {
   forPeople.add(message);

@@ -221,6 +221,22 @@ export function createBriefingServices(
   /** Stops the export in progress; one at a time, as the dialog runs them. */
   let runningExport: AbortController | null = null;
 
+  const listedIdSets = new WeakMap<LibrarySnapshot, Set<string>>();
+
+  /**
+   * Refuses a write about a briefing the open library does not list (an id gone stale after a
+   * rename, or one made up): it would be kept for a file that is not there. Nothing is written.
+   */
+  function requireListed(ids: readonly string[], consequence: string): void {
+    openRoot();
+    let listed = listedIdSets.get(current!);
+    if (!listed) listedIdSets.set(current!, (listed = new Set(current!.briefings.map((briefing) => briefing.id))));
+    const unknown = ids.find((id) => !listed.has(id));
+    if (unknown !== undefined) {
+      throw new ApiError('not-found', `“${unknown.slice(0, 200)}” is not a briefing in this library (it may have been renamed or removed), so ${consequence}.`);
+    }
+  }
+
   function fingerprintOf(briefingId: string): string | undefined {
     return current?.briefings.find((briefing) => briefing.id === briefingId)?.fingerprint || undefined;
   }
@@ -243,9 +259,15 @@ export function createBriefingServices(
     getSettingsNotice: () => settings.takeNotice(),
     setPreferences: (patch) => settings.setPreferences(patch),
     getReadingPosition: (id) => settings.getReadingPosition(openRoot(), id),
-    setReadingPosition: (id, fraction) => settings.setReadingPosition(openRoot(), id, fraction, fingerprintOf(id)),
+    async setReadingPosition(id, fraction) {
+      requireListed([id], 'its reading place was not kept');
+      await settings.setReadingPosition(openRoot(), id, fraction, fingerprintOf(id));
+    },
     getReadingStates: () => settings.getReadingStates(openRoot()),
-    setRead: (ids, read) => settings.setRead(openRoot(), ids, read, fingerprintOf),
+    async setRead(ids, read) {
+      requireListed(ids, `nothing was marked ${read ? 'read' : 'unread'}`);
+      await settings.setRead(openRoot(), ids, read, fingerprintOf);
+    },
     async listRecentLibraries() {
       return Promise.all(
         (await settings.getRecentLibraries()).map(async (path) => ({
@@ -262,6 +284,7 @@ export function createBriefingServices(
     search: (request) => search.search(request),
     listAnnotations: (briefingId) => openStore().list(briefingId),
     async saveAnnotation(briefingId, annotation) {
+      requireListed([briefingId], 'the note was not saved');
       await openStore().save(briefingId, annotation, fingerprintOf(briefingId));
       syncNotesSoon();
     },

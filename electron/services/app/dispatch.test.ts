@@ -1,45 +1,18 @@
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createBriefingServices, type BriefingServices } from './briefing-services';
-import { dispatch } from './dispatch';
+import { describe, expect, it } from 'vitest';
+import { buildAnnotation } from '../../common/annotation-model';
+import { createBriefingServices } from './briefing-services';
 import type { HostPorts } from './host-ports';
-import { useTempDirs } from '../test-support/temp-dir';
-import { searchWorkerBundle } from '../test-support/worker-bundle';
+import { noDialogs, sampleLibrary, useServices } from '../test-support/services-harness';
 
-const tempDir = useTempDirs();
-const sample = new URL('../../../content', import.meta.url).pathname;
+const startServices = useServices();
 
-const running: BriefingServices[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((services) => services.dispose()));
-});
-
-/** Ports whose dialogs are always cancelled; a test overrides what it exercises. */
-const noDialogs: HostPorts = {
-  chooseFolder: async () => null,
-  confirmExternalLink: async () => true,
-  openInBrowser: async () => undefined,
-  chooseExportPath: async () => null,
-  printToPdf: async () => {
-    throw new Error('nothing is printed in these tests');
-  },
-  showInFolder: async () => undefined,
-  chooseImportFiles: async () => [],
-};
-
+/** Services whose link confirmations are accepted, recording the links opened. */
 async function setup(ports: Partial<HostPorts> = {}) {
-  const base = await tempDir();
   const opened: string[] = [];
-  const searchWorker = await searchWorkerBundle();
-  const api = createBriefingServices(
-    { userData: join(base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(base, 'Documents', 'Library'), searchWorker, printFonts: join(base, 'no-fonts.css') },
-    { ...noDialogs, openInBrowser: async (url) => void opened.push(url), ...ports },
-    () => undefined,
-  );
-  running.push(api);
-  const logged: unknown[] = [];
-  const call = (method: unknown, ...args: unknown[]) => dispatch(api, method, args, (_message, error) => logged.push(error));
-  return { base, api, call, opened, logged, searchWorker };
+  const services = await startServices({ confirmExternalLink: async () => true, openInBrowser: async (url) => void opened.push(url), ...ports });
+  return { ...services, opened };
 }
 
 describe('dispatch', () => {
@@ -102,12 +75,50 @@ describe('dispatch', () => {
     await first.call('setPreferences', { theme: 'sepia', fontSize: 22 });
     await first.call('setReadingPosition', '000_3a44763ac2fa584f.txt', 0.4);
     const again = createBriefingServices(
-      { userData: join(first.base, 'user-data'), sampleLibrary: sample, defaultLibrary: join(first.base, 'elsewhere'), searchWorker: first.searchWorker, printFonts: '' },
+      { userData: join(first.base, 'user-data'), sampleLibrary, defaultLibrary: join(first.base, 'elsewhere'), searchWorker: first.searchWorker, printFonts: '' },
       { ...noDialogs, confirmExternalLink: async () => false },
     );
     expect(await again.getPreferences()).toMatchObject({ theme: 'sepia', fontSize: 22 });
     expect((await again.openCurrentLibrary()).root).toBe(join(first.base, 'Documents', 'Library'));
     expect(await again.getReadingPosition('000_3a44763ac2fa584f.txt')).toMatchObject({ fraction: 0.4 });
     await again.dispose();
+  });
+
+  it('tells a person their search is too long in words, not as a validator message', async () => {
+    const { call } = await setup();
+    expect(await call('search', { text: 'ceasefire '.repeat(2001), limit: 20, filters: {} })).toEqual({
+      ok: false,
+      error: { code: 'invalid-arguments', message: 'That search is too long (over 20,000 characters). Search for a few words or a phrase from it instead.' },
+    });
+  });
+
+  it('refuses notes and reading states for a briefing the library does not list, and writes nothing', async () => {
+    const { call, base } = await setup();
+    await call('openCurrentLibrary');
+    const listed = '000_3a44763ac2fa584f.txt';
+    const note = (briefingId: string) =>
+      buildAnnotation(
+        {
+          briefingId,
+          fingerprint: '',
+          quote: { type: 'TextQuoteSelector', exact: 'concrete actions', prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: 16 },
+          colour: 'c1',
+        },
+        'urn:uuid:00000000-0000-4000-8000-00000000000a',
+        '2024-05-01T10:00:00.000Z',
+      );
+    const notInLibrary = { ok: false, error: { code: 'not-found', message: expect.stringMatching(/^“gone\/renamed\.md” is not a briefing in this library \(it may have been renamed or removed\), so /) } };
+
+    expect(await call('saveAnnotation', 'gone/renamed.md', note('gone/renamed.md'))).toEqual(notInLibrary);
+    await expect(access(join(base, 'Documents', 'Library', '.briefing', 'annotations', 'gone', 'renamed.md.json'))).rejects.toThrow();
+    expect(await call('setReadingPosition', 'gone/renamed.md', 0.5)).toEqual(notInLibrary);
+    // One unknown id among several: none is marked.
+    expect(await call('setRead', [listed, 'gone/renamed.md'], true)).toEqual(notInLibrary);
+    expect(await call('getReadingStates')).toEqual({ ok: true, value: {} });
+
+    expect(await call('saveAnnotation', listed, note(listed))).toEqual({ ok: true, value: null });
+    expect(await call('setRead', [listed], true)).toEqual({ ok: true, value: null });
+    expect(await call('getReadingStates')).toMatchObject({ ok: true, value: { [listed]: { read: true } } });
   });
 });

@@ -1,5 +1,6 @@
 import { isMethodName, validateArgs, type BriefingApi } from '../../common/contract';
 import { ApiError, type ApiResult } from '../../common/errors';
+import { isPlainMessage } from '../../common/schema/fields';
 
 /**
  * The single entry point from any host: checks the method name and its arguments against the
@@ -18,7 +19,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown-method', message: `There is no operation${name}.` } };
   }
   const problem = validateArgs(method, args);
-  if (problem) return { ok: false, error: { code: 'invalid-arguments', message: `${method}: ${problem}.` } };
+  if (problem) return { ok: false, error: { code: 'invalid-arguments', message: isPlainMessage(problem) ? problem : `${method}: ${problem}.` } };
   try {
     const call = api[method] as (...values: unknown[]) => Promise<unknown>;
     const value = await call.apply(api, args as unknown[]);
