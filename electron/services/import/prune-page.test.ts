@@ -32,6 +32,24 @@ describe('prunePage', () => {
     }
   });
 
+  it('drops what sites hide with a class (tooltips, `hidden`, screen-reader-only text), keeping what a tooltip is attached to', () => {
+    const { html } = prunePage(
+      '<p><a class="person_tag has-tooltip">Viktor Yanukovych<span class="read__tooltip tooltip_person hidden masha-ignore">' +
+        '<span class="tooltip__text">Yanukovych Viktor</span></span></a>: Thank you.</p>' +
+        '<p>Seen<span class="sr-only"> (opens in a new tab)</span><span class="tooltip">Popup</span><div class="d-none">Template</div></p>',
+    );
+    expect(html).toBe('<p><a class="person_tag has-tooltip">Viktor Yanukovych</a>: Thank you.</p><p>Seen</p>');
+  });
+
+  it('keeps one of a visual text and its screen-reader copy, so neither a drop cap nor an icon label loses its word', () => {
+    expect(prunePage('<p><span aria-hidden="true">T</span><span class="sr-only">The</span> talks began.</p>').html).toBe(
+      '<p><span class="sr-only">The</span> talks began.</p>',
+    );
+    expect(prunePage('<p><span class="visually-hidden">Rating:</span> <span aria-hidden="true">★★★★</span> four</p>').html).toBe(
+      '<p> <span>★★★★</span> four</p>',
+    );
+  });
+
   it('drops empty elements (icons, spacers, empty links), keeping table cells and the words apart', () => {
     const { html, elementCount } = prunePage(
       '<p>One<i class="icon"></i> <span> </span>two<a href="/x"></a></p><div><div></div> </div>' +

@@ -67,7 +67,8 @@ interface OpenElement {
 /**
  * Reduces a saved page to what article extraction needs, in a streaming pass that never builds a
  * tree, so a 30 MB page or 10,000 levels of nesting cost time in proportion to their size: scripts,
- * styles, embeds, form controls, comments, hidden elements, empty elements (icons, spacers) and the
+ * styles, embeds, form controls, comments, hidden elements (by attribute, inline style or the
+ * classes sites hide with: tooltips, `hidden`, `sr-only`), empty elements (icons, spacers) and the
  * page's declared navigation go; attributes are cut to an allow-list; whitespace outside `<pre>` is
  * collapsed, so a line break in the source never reads as one. A page nested deeper than {@link MAX_DEPTH} is pruned again with
  * its body flattened to paragraphs and headings, keeping all of its text. JSON-LD blocks are kept
@@ -100,8 +101,11 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
   let contentEnd = 0;
   let depth = 0;
   let tooDeep = false;
-  /** Index in `open` of the element being dropped with its content, or -1. */
+  /** Index in `open` of the element being dropped with its content, or -1, and whom it was hidden from. */
   let droppedAt = -1;
+  let droppedHidden: Hidden = null;
+  /** The last element dropped: whom it was hidden from, and the output's last content when it closed. */
+  let dropped: { hidden: Hidden; contentEnd: number } | null = null;
   let jsonLdText: string[] | null = null;
   /** Inside `<pre>` whitespace is content; elsewhere a run of it is one space, as a browser shows it. */
   let preDepth = 0;
@@ -131,8 +135,12 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
           return;
         }
         if (name === 'script' && attribs.type?.trim().toLowerCase() === 'application/ld+json') jsonLdText = [];
-        if (isDropped(name, attribs)) {
+        const hidden = hiddenFrom(attribs);
+        // A text for screen readers beside its visual copy (a drop cap, an icon's label): keep the one that comes second.
+        const alternate = (hidden === 'eyes' || hidden === 'screen-readers') && dropped?.hidden === (hidden === 'eyes' ? 'screen-readers' : 'eyes') && dropped.contentEnd === contentEnd;
+        if (isDropped(name, attribs) || (hidden !== null && !alternate)) {
           droppedAt = open.length;
+          droppedHidden = hidden;
           open.push(null);
           return;
         }
@@ -168,6 +176,7 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
         const written = open.pop();
         if (droppedAt === open.length) {
           droppedAt = -1;
+          dropped = { hidden: droppedHidden, contentEnd };
           if (jsonLdText) jsonLd.push(jsonLdText.join(''));
           jsonLdText = null;
           return;
@@ -199,10 +208,30 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
   return { html: out.join(''), head: out.slice(0, headEnd).join(''), jsonLd, textLength, elementCount };
 }
 
+/** Who an element is hidden from: everyone, the eye only (text for screen readers) or screen readers only (a visual copy). */
+type Hidden = 'everyone' | 'eyes' | 'screen-readers' | null;
+
+/** Classes sites use (with their CSS, which a saved page's reader does not apply) to hide an element from everyone. */
+const HIDDEN_CLASSES = new Set(['hidden', 'hide', 'is-hidden', 'u-hidden', 'd-none', 'display-none', 'invisible', 'tooltiptext']);
+/** Classes that hide an element from the eye but leave it to screen readers. */
+const SCREEN_READER_CLASSES = new Set([
+  'sr-only', 'visually-hidden', 'visuallyhidden', 'u-visually-hidden', 'is-visually-hidden', 'screen-reader-text',
+  'screen-reader-only', 'sr-text', 'element-invisible', 'offscreen', 'a11y-hidden', 'assistive-text',
+]);
+/** A tooltip's pop-up (`tooltip`, `tooltip__text`, `read__tooltip`), not what it is attached to (`has-tooltip`). */
+const TOOLTIP_CLASS = /^(?:tooltip(?:[-_]{1,2}(?:text|content|inner|body))?|[a-z0-9-]+__tooltip)$/;
+
+function hiddenFrom(attribs: Record<string, string>): Hidden {
+  if ('hidden' in attribs) return 'everyone';
+  if (attribs.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attribs.style)) return 'everyone';
+  const classes = attribs.class?.toLowerCase().split(/\s+/) ?? [];
+  if (classes.some((name) => HIDDEN_CLASSES.has(name) || TOOLTIP_CLASS.test(name))) return 'everyone';
+  if (classes.some((name) => SCREEN_READER_CLASSES.has(name))) return 'eyes';
+  return attribs['aria-hidden'] === 'true' ? 'screen-readers' : null;
+}
+
 function isDropped(name: string, attribs: Record<string, string>): boolean {
   if (DROPPED.has(name)) return true;
-  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
-  if (attribs.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attribs.style)) return true;
   if (attribs.role && DROPPED_ROLES.has(attribs.role.trim().toLowerCase())) return true;
   return attribs.itemtype !== undefined && CHROME_ITEM_TYPE.test(attribs.itemtype.trim());
 }

@@ -1,5 +1,4 @@
-import MarkdownIt from 'markdown-it';
-import type { default as Token, Nesting } from 'markdown-it/lib/token.mjs';
+import MarkdownIt, { type Token } from 'markdown-it';
 import { splitFrontMatter } from './front-matter';
 import { firstText, titleFromFileName, urlOf } from './metadata-fields';
 import { normaliseDate } from './written-date';
@@ -12,7 +11,7 @@ markdown.core.ruler.push('line_paragraphs', (state) => {
   state.tokens = splitLineParagraphs(state.tokens, (type, tag, nesting) => new state.Token(type, tag, nesting));
 });
 
-type TokenMaker = (type: string, tag: string, nesting: Nesting) => Token;
+type TokenMaker = (type: string, tag: string, nesting: Token['nesting']) => Token;
 
 /**
  * When a text puts one paragraph on each line (see `linesAreParagraphs`), every line break in its
