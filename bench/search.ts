@@ -4,6 +4,8 @@
  * one Lunr index built the plain way and queried with `index.search()`, and MiniSearch.
  * Prints the figures for all passages as one JSON line and returns those for 10,000, so the last
  * line of the run is the 10,000-document object and the line before it the all-passages one.
+ * The 10,000 run then adds a 10 MB briefing and times queries and frequent words (`the`, `a`,
+ * `word`) with it in the library.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +44,7 @@ export async function benchSearch(): Promise<Figures> {
     // build in this thread and leave a large heap behind, run after both sizes of ours.
     const small = all.slice(0, SMALL);
     const oursFull = await benchOurs(join(sandbox, 'all'), workerPath, all, queries);
-    const oursSmall = await benchOurs(join(sandbox, 'small'), workerPath, small, queries);
+    const oursSmall = await benchOurs(join(sandbox, 'small'), workerPath, small, queries, all);
     console.log(JSON.stringify({ bench: 'search', ...oursFull, ...benchBaselines(all, queries) }));
     return { ...oursSmall, ...benchBaselines(small, queries) };
   } finally {
@@ -52,7 +54,8 @@ export async function benchSearch(): Promise<Figures> {
   }
 }
 
-async function benchOurs(dir: string, workerPath: string, passages: Passage[], queries: string[]): Promise<Figures> {
+/** With `longFrom`, a 10 MB briefing of that text is added at the end and queries are timed again beside `the`, `a`, `word`. */
+async function benchOurs(dir: string, workerPath: string, passages: Passage[], queries: string[], longFrom?: Passage[]): Promise<Figures> {
   const progress = (message: string) => console.error(`[bench] search ${passages.length}: ${message}`);
   const log = (message: string) => console.error(`[bench] search worker: ${message}`);
   const root = join(dir, 'library');
@@ -110,6 +113,7 @@ async function benchOurs(dir: string, workerPath: string, passages: Passage[], q
     const addMs = performance.now() - start;
     progress(`added briefing found after ${round(addMs)} ms`);
 
+    const long = longFrom ? await benchLongBriefing(root, library, service, queries, longFrom, progress) : {};
     return {
       docs: passages.length,
       build_ms: round(buildMs),
@@ -119,10 +123,64 @@ async function benchOurs(dir: string, workerPath: string, passages: Passage[], q
       query_max_ms: round(Math.max(...latencies)),
       add_to_searchable_ms: round(addMs),
       worker_rss_mb: round(workerRssMb),
+      ...long,
     };
   } finally {
     await service.close();
   }
+}
+
+/** Words that occur everywhere in English text, typed alone. */
+const FREQUENT_WORDS = ['the', 'a', 'word'];
+const FREQUENT_ROUNDS = 20;
+const LONG_BRIEFING_CHARS = 9_900_000;
+
+/**
+ * A 10 MB briefing of real debate text goes into the library; then, in this one run, the normal
+ * queries and the frequent words are timed with it there, each query awaited before the next.
+ */
+async function benchLongBriefing(
+  root: string,
+  library: LibraryService,
+  service: SearchService,
+  queries: string[],
+  passages: Passage[],
+  progress: (message: string) => void,
+): Promise<Figures> {
+  const parts: string[] = [];
+  for (let length = 0, i = 0; length < LONG_BRIEFING_CHARS; i++) {
+    parts.push(passages[i % passages.length].text);
+    length += passages[i % passages.length].text.length + 2;
+  }
+  await writeFile(join(root, 'bench-long.md'), `---\ntitle: "Ten megabytes of debate"\ndate: "2025"\nsource: "Bench"\nlanguage: en\n---\n\n${parts.join('\n\n')}\n`);
+  const { briefings } = await library.open(root);
+  if (briefings.find((briefing) => briefing.id === 'bench-long.md')?.problem) throw new Error('the long briefing was not read');
+  await service.open(root, briefings);
+  await service.idle();
+  progress('10 MB briefing indexed');
+
+  const timed = async (texts: string[]) => {
+    const latencies: number[] = [];
+    let partial = 0;
+    for (const text of texts) {
+      const begin = performance.now();
+      const response = await service.search(request(text));
+      latencies.push(performance.now() - begin);
+      if (response.refused) throw new Error(`"${text}" was refused: ${response.refused}`);
+      if (response.stopped) partial++;
+    }
+    return { latencies, partial };
+  };
+  const normal = await timed(queries);
+  const frequent = await timed(Array.from({ length: FREQUENT_ROUNDS }, () => FREQUENT_WORDS).flat());
+  progress(`with the 10 MB briefing: ${frequent.partial} of ${frequent.latencies.length} frequent-word answers were partial`);
+  return {
+    long_briefing_query_p50_ms: round(median(normal.latencies)),
+    long_briefing_query_p95_ms: round(percentile(normal.latencies, 0.95)),
+    frequent_word_p50_ms: round(median(frequent.latencies)),
+    frequent_word_p95_ms: round(percentile(frequent.latencies, 0.95)),
+    frequent_word_partial: frequent.partial,
+  };
 }
 
 type Doc = { id: string; title: string; text: string };

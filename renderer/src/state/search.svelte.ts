@@ -49,7 +49,8 @@ class SearchState {
       this.response = response;
       this.error = null;
       this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, response.results.length - 1));
-      if (response.coverage.indexing) this.schedule(INDEXING_REFRESH_MS);
+      // After a restart the same query would only stall the worker again: the person retypes instead.
+      if (response.coverage.indexing && response.stopped !== 'restarted') this.schedule(INDEXING_REFRESH_MS);
     } catch (error) {
       if (sequence === this.sequence) this.error = messageOf(error);
     }
