@@ -33,7 +33,8 @@ const utf8Lenient = new TextDecoder('utf-8');
  * declares a legacy charset but is valid non-ASCII UTF-8 is read as UTF-8, and a page declared
  * Western (ISO-8859-1, windows-1252: a common server default) whose text is nearly all letters
  * from the upper half is detected, since that is Cyrillic in windows-1251 or KOI8. Without a
- * declaration, valid UTF-8 is UTF-8 and anything else is detected.
+ * declaration, valid UTF-8 is UTF-8, UTF-8 with a few damaged bytes stays UTF-8 (lossy), and
+ * anything else is detected. Markdown and text files, which declare nothing, are decoded the same way.
  */
 export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   const sniffer = new Sniffer({ maxBytes: SNIFF_BYTES });
@@ -52,6 +53,8 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
     return { text: iconv.decode(asBuffer(bytes), declared), encoding: declared, source: 'declared', lossy: false };
   }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: isDeclaration && declared === 'utf-8' ? 'declared' : 'default', lossy: false };
+  const damaged = utf8Lenient.decode(bytes);
+  if (isMostlyUtf8(damaged)) return { text: damaged, encoding: 'utf-8', source: 'default', lossy: true };
 
   const detected = detectEncoding(bytes, firstHigh);
   if (detected) return { text: iconv.decode(asBuffer(bytes), detected), encoding: detected, source: 'detected', lossy: false };
@@ -74,6 +77,22 @@ function looksCyrillic(bytes: Uint8Array, firstHigh: number): boolean {
     else if ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) latin++;
   }
   return upper > 0.4 * (upper + latin);
+}
+
+/**
+ * Whether text decoded leniently as UTF-8 holds more good non-ASCII characters than replaced ones:
+ * UTF-8 with a few damaged bytes (a copy cut off mid-character). Detection would read it as
+ * windows-1252 and turn every curly quote into "â€™"; in a legacy encoding almost every non-ASCII
+ * byte is invalid UTF-8, so the replaced ones win.
+ */
+function isMostlyUtf8(text: string): boolean {
+  let good = 0;
+  let replaced = 0;
+  for (const char of text) {
+    if (char === '\uFFFD') replaced++;
+    else if (char.charCodeAt(0) >= 0x80) good++;
+  }
+  return good >= replaced;
 }
 
 /** The text if the bytes are valid UTF-8 (a BOM is dropped), else null. */
