@@ -5,8 +5,13 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { readJsonOr } from '../fs/json-file';
 import { stringifyPaced } from '../fs/time-slice';
 
-/** Bump when the summary shape or parsing changes, so old caches are rebuilt instead of trusted. */
-const MANIFEST_VERSION = 1;
+/**
+ * Bump when the summary shape or parsing changes, so old caches are rebuilt instead of trusted.
+ * 2: dates keep the precision written ("2022 (September general debate)" was cached as
+ * 2022-01-01), titles and encodings of .txt/.md files are read anew (windows-1251 detection,
+ * spreadsheet escapes, word-boundary titles).
+ */
+export const MANIFEST_VERSION = 2;
 
 export interface ManifestEntry {
   size: number;

@@ -20,7 +20,11 @@ export const BASE_SHARD_SIZE = 3000;
 const FIRST_SHARD_SIZE = 1000;
 /** When more briefings than this changed since the last full build, the next update rebuilds everything. */
 const RECENT_LIMIT = 1000;
-const MANIFEST_VERSION = 1;
+/**
+ * Bump when what is indexed per briefing changes without its fingerprint changing, so stale shards are rebuilt.
+ * 2: dates keep the precision written (no invented 1 January); titles made from a first sentence end between words.
+ */
+const MANIFEST_VERSION = 2;
 
 interface IndexManifest {
   version: number;
