@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, realpath, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** Why a file was not read: it leads out of the folder, is not a regular file, or is over the cap. */
@@ -53,36 +53,36 @@ export function specialFileError(info: Stats): RefusedFileError | null {
   return kind ? new RefusedFileError('special', `It is ${kind}, not a regular file, so it is not read.`) : null;
 }
 
-// Not on Windows, which has neither flag (nor FIFOs a folder of files would hold).
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
-/** Read size once a file has given all its stat said it held: a lying size is found out cheaply. */
-const PROBE = 64 * 1024;
+// Not on Windows, which has none of these flags (nor FIFOs a folder of files would hold).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0);
+/** Read size for a file whose size reads 0 (/proc, a device): read until it ends or passes the cap. */
+const CHUNK = 64 * 1024;
+/** Where Linux names the file behind an open descriptor, exactly. */
+const FD_LINKS = '/proc/self/fd';
 
 /**
- * Reads a regular file whose real path is inside `realRoot`, at most `maxBytes` of it. Links are
- * resolved first and the result checked, and anything but a regular file is refused before it is
- * opened. It is then opened without following a link (one swapped in meanwhile fails) and without
- * blocking (a FIFO swapped in cannot hang the open), and the open file must be the one checked.
- * After opening, the path must still lead, inside the root, to that very file. Reading stops at
- * `maxBytes + 1`, so the cap holds even when the reported size is wrong (a file still growing,
- * /proc, a device).
+ * Reads a regular file whose real path is inside `realRoot`, at most `maxBytes` of it. Its links
+ * are resolved and the real path checked before anything is opened. It is then opened without
+ * following a link (one swapped in meanwhile fails), without blocking (a FIFO cannot hang the
+ * open) and without becoming a terminal's, and anything but a regular file is refused from the
+ * open descriptor. The file opened must then still be inside the root (a folder on the way
+ * swapped for a link meanwhile is caught). A file whose size reads 0 is read until it ends or
+ * passes `maxBytes`, so the cap holds even when the size is wrong (/proc, a device).
  */
 export async function readFileWithin(realRoot: string, path: string, maxBytes: number): Promise<Uint8Array> {
   const real = await realPathWithin(realRoot, path);
-  const checked = await lstat(real);
-  refuseSpecial(checked);
   const handle = await open(real, OPEN_FLAGS).catch((error: NodeJS.ErrnoException) => {
     // O_NOFOLLOW's refusal: the last part of the path became a link after it was resolved.
-    if (error.code === 'ELOOP') throw new RefusedFileError('outside', 'It was replaced by a link while being opened, so it is not read.');
+    if (error.code === 'ELOOP') throw replaced();
     // What opening a socket says.
-    if (error.code === 'ENXIO') throw new RefusedFileError('special', 'It is a socket or a device, not a regular file, so it is not read.');
+    if (error.code === 'ENXIO') throw new RefusedFileError('special', 'It is a socket, not a regular file, so it is not read.');
     throw error;
   });
   try {
     const info = await handle.stat();
-    refuseSpecial(info);
-    const now = await lstat(await realPathWithin(realRoot, path));
-    if (!sameFile(info, checked) || !sameFile(info, now)) throw new RefusedFileError('outside', 'It was replaced while being opened, so it is not read.');
+    if (!info.isFile()) throw specialFileError(info) ?? new RefusedFileError('special', 'It is a folder, not a file, so it is not read.');
+    const opened = await openedPath(handle, real, info);
+    if (opened === null || !isWithin(realRoot, opened)) throw replaced();
     if (info.size > maxBytes) throw new RefusedFileError('too-large', 'It is too large to open.', info.size);
     return await readCapped(handle, info.size, maxBytes);
   } finally {
@@ -90,18 +90,29 @@ export async function readFileWithin(realRoot: string, path: string, maxBytes: n
   }
 }
 
-function refuseSpecial(info: Stats): void {
-  if (info.isFile()) return;
-  throw specialFileError(info) ?? new RefusedFileError('special', 'It is a folder, not a file, so it is not read.');
+const replaced = () => new RefusedFileError('outside', 'It was replaced by a link while being opened, so it is not read.');
+
+/**
+ * The real path of the file `handle` holds open. Linux says exactly; elsewhere `real` is resolved
+ * again and must lead to the same file (null when it does not).
+ */
+async function openedPath(handle: FileHandle, real: string, info: Stats): Promise<string | null> {
+  try {
+    return await readlink(`${FD_LINKS}/${handle.fd}`);
+  } catch {
+    const again = await realpath(real);
+    const now = await lstat(again);
+    return now.dev === info.dev && now.ino === info.ino ? again : null;
+  }
 }
 
-const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
-
+/** Reads `expected` bytes (or up to the end); when `expected` is 0, up to the end, refusing past `maxBytes`. */
 async function readCapped(handle: FileHandle, expected: number, maxBytes: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const size = Math.min(total < expected ? expected - total : PROBE, maxBytes + 1 - total);
+    const size = expected > 0 ? expected - total : Math.min(CHUNK, maxBytes + 1 - total);
+    if (size === 0) break;
     const buffer = Buffer.allocUnsafe(size);
     const { bytesRead } = await handle.read(buffer, 0, size, null);
     if (bytesRead === 0) break;

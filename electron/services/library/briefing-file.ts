@@ -10,8 +10,23 @@ import { MAX_BYTES, tooLarge } from './limits';
  * regular file whose real path is inside the library, and never more than its format's cap.
  */
 export async function readBriefingFile(root: string, id: string, format: BriefingFormat): Promise<Uint8Array> {
-  return readFileWithin(await realpath(root), resolve(root, id), MAX_BYTES[format]);
+  const path = resolve(root, id);
+  const known = realRoots.get(root);
+  if (known) {
+    try {
+      return await readFileWithin(known, path, MAX_BYTES[format]);
+    } catch (error) {
+      // The library may have moved under a link since its real path was taken: ask again before refusing.
+      if (!(error instanceof RefusedFileError && error.reason === 'outside')) throw error;
+    }
+  }
+  const real = await realpath(root);
+  realRoots.set(root, real);
+  return readFileWithin(real, path, MAX_BYTES[format]);
 }
+
+/** Real paths of library folders, so reading 10,000 files resolves the library's own path once. */
+const realRoots = new Map<string, string>();
 
 /**
  * The listing's problem for a file that could not be read. `whileReading` is set when the file
