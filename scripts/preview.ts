@@ -13,15 +13,27 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { attachWebHost, WEB_ENTRY } from '../e2e/host/web-host';
 import { chromiumPrinter } from '../e2e/host/chromium-print';
+import { showTerminalNotice } from '../e2e/host/terminal-notice';
 import type { HostPorts } from '../electron/services/app/host-ports';
 import { externalLinkWarning, isAllowedExternalUrl } from '../electron/common/security';
 
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: false });
+const context = await browser.newContext({ viewport: null });
+
+/** Questions waiting for an answer in the terminal; the window shows the latest. */
+const waiting: string[] = [];
+
 const ask = async (question: string) => {
+  const shown = question.trim();
+  waiting.push(shown);
+  await showTerminalNotice(context, shown);
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return (await terminal.question(question)).trim();
   } finally {
     terminal.close();
+    waiting.splice(waiting.indexOf(shown), 1);
+    await showTerminalNotice(context, waiting.at(-1) ?? null);
   }
 };
 
@@ -70,16 +82,22 @@ const paths = {
   defaultLibrary: join(documents, 'Briefing Reader Library'),
 };
 
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('npm run preview opens a browser window, and this session has no display (DISPLAY is not set). Run it from a desktop session.');
-  process.exit(1);
-}
-
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: false });
-const context = await browser.newContext({ viewport: null });
-await attachWebHost(context, paths, terminalPorts, (line) => console.log(line));
+let closing = false;
+// Work cut short by closing reports itself as failed; that is expected, not news.
+const host = await attachWebHost(context, paths, terminalPorts, (line) => closing || console.log(line));
 const page = await context.newPage();
 await page.goto(WEB_ENTRY);
 console.log(`Briefing Reader preview is open. Library: ${paths.defaultLibrary} (on first run). Settings: ${userData}. Close the window to stop.`);
-await new Promise<void>((done) => browser.on('disconnected', () => done()));
-await (await printBrowser)?.close();
+
+// Closing the window closes the page but leaves Playwright's browser running; that, the browser
+// going away, or Ctrl+C ends the preview.
+await new Promise<void>((done) => {
+  page.once('close', () => done());
+  browser.once('disconnected', () => done());
+  process.once('SIGINT', () => done());
+});
+// The services finish writing what they hold; Playwright kills its browsers as the process exits,
+// and a question still waiting in the terminal would otherwise hold the process open.
+closing = true;
+await host.services.dispose().catch(() => undefined);
+process.exit(0);
