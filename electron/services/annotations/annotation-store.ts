@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Annotation, AnnotationSidecar, AnnotationTombstone } from '../../common/annotation-model';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -7,7 +7,7 @@ import { matchRenames, type Orphan } from '../library/renames';
 import { conflictBaseOf, findConflictCopies, isSidecarName } from './conflict-copies';
 import { withFileLock } from './file-lock';
 import { mergeSidecars } from './merge';
-import { briefingIdOf, sidecarPath } from './paths';
+import { briefingIdOf, makeSidecarFolder, sidecarPath } from './paths';
 import { saveFailed } from './save-error';
 import { emptySidecar, fileStamp, parseSidecar, quarantine, readSidecar, serializeSidecar, SidecarReader, type SidecarRead } from './sidecar-file';
 import { walkSidecars } from './sidecar-walk';
@@ -230,7 +230,7 @@ export class AnnotationStore {
       const deleted = new Map(unsaved?.deleted);
       const path = sidecarPath(this.libraryRoot, briefingId);
       try {
-        await mkdir(dirname(path), { recursive: true });
+        await makeSidecarFolder(this.libraryRoot, path);
         await withFileLock(path, async () => {
           const before = await fileStamp(path);
           const read = await readSidecar(path, briefingId);
@@ -280,7 +280,7 @@ export class AnnotationStore {
     const lockPath = (id: string) => (id === from ? fromPath : toPath);
     return this.exclusive(first, () =>
       this.exclusive(second, async () => {
-        await mkdir(dirname(toPath), { recursive: true });
+        await makeSidecarFolder(this.libraryRoot, toPath);
         return withFileLock(lockPath(first), () =>
           withFileLock(lockPath(second), async () => {
             if ((await readSidecar(toPath, to)).state !== 'missing') return false;

@@ -35,3 +35,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
 }
+
+/**
+ * A temp file `writeFileAtomic` makes and removes: left behind only when the writer was killed
+ * mid-write. Nothing else is named so (a dot, the target's name, twelve hex digits, `.tmp`).
+ */
+export const isAtomicTempName = (name: string): boolean => /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
