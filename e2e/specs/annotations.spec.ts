@@ -67,7 +67,6 @@ test('a highlight follows its words when the file changes, re-anchors approximat
     .replace('They are advancing in metres, not kilometres', 'They are advancing in yards, not kilometres')
     .replace('European allies are reportedly prepared to ramp up support for Ukraine if needed, ', '');
   await writeFile(path, edited);
-  await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await openSeed(app);
   const after = await painted(app.page);
   expect(Object.values(after).flat()).toEqual(expect.arrayContaining([PASSAGE, expect.stringContaining('advancing in yards')]));

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { buildAnnotation, type AnnotationSidecar } from '../../electron/common/annotation-model';
 import type { BriefingEventSource } from '../../electron/common/events';
 import { test, expect, briefingRows, libraryMenu, openByTitle, selectText, skipWithReason } from '../fixtures';
 
@@ -73,6 +74,64 @@ test('briefings added, changed and removed in the folder show without a restart;
   await expect(page.getByRole('alert')).toContainText('removed from the library folder');
   await page.keyboard.press('Escape');
   await expect(page.getByText('19 briefings')).toBeVisible();
+});
+
+/** The passages the reader has painted as highlights, by colour slot. */
+const painted = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(['c1', 'c2'].map((slot) => [slot, [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString())])),
+  );
+
+test('notes changed or damaged by another program show at once in the reader and the notes view', async ({ app }) => {
+  const { page } = app;
+  await writeFile(join(app.library, 'cable.md'), '---\ntitle: Cable from Odesa\n---\n\nThe port reopened on Monday.\n\nGrain ships left at noon.\n');
+  await expect(page.getByText('20 briefings')).toBeVisible();
+  await openByTitle(page, 'Cable from Odesa');
+  await selectText(page, 'port reopened');
+  await page.keyboard.press('h');
+  const sidebar = page.getByRole('complementary', { name: 'Notes on this briefing' });
+  await expect(sidebar.getByRole('listitem')).toHaveCount(1);
+  const folder = join(app.library, '.briefing', 'annotations');
+  const sidecar = join(folder, 'cable.md.json');
+  await expect.poll(() => existsSync(sidecar)).toBe(true);
+
+  // A sync tool brings a note made on another machine.
+  const ours = JSON.parse(await readFile(sidecar, 'utf8')) as AnnotationSidecar;
+  const theirs = buildAnnotation(
+    {
+      briefingId: 'cable.md',
+      fingerprint: '',
+      quote: { type: 'TextQuoteSelector', exact: 'Grain ships', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 11 },
+      colour: 'c2',
+    },
+    'urn:uuid:5b0c7a52-0d1e-4c8e-9a51-3f1f0c2b9e11',
+    new Date().toISOString(),
+  );
+  const both = `${JSON.stringify({ ...ours, items: [...ours.items, theirs] }, null, 2)}\n`;
+  await writeFile(sidecar, both);
+  await expect(sidebar.getByRole('listitem')).toHaveCount(2);
+  await expect.poll(() => painted(page)).toEqual({ c1: ['port reopened'], c2: ['Grain ships'] });
+
+  // A text editor saves garbage over it: the window shows what is on disk, and says why.
+  await writeFile(sidecar, '{"type": "AnnotationPage", "items": [');
+  await expect(sidebar.getByRole('listitem')).toHaveCount(0);
+  await expect(sidebar.getByRole('status')).toContainText('could not be read: it is not valid JSON');
+  await expect(page.locator('.toast')).toContainText('Another program changed the notes of this briefing');
+  await expect.poll(() => painted(page)).toEqual({ c1: [], c2: [] });
+  const aside = (await readdir(folder)).filter((name) => name.startsWith('cable.md.corrupt-'));
+  expect(aside).toHaveLength(1);
+  expect(await readFile(join(folder, aside[0]), 'utf8')).toBe('{"type": "AnnotationPage", "items": [');
+  await page.screenshot({ path: test.info().outputPath('notes-moved-aside.png') });
+
+  // The notes view follows too: the notes come back from a backup while it is open.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Notes', exact: true }).click();
+  const notes = page.getByRole('list', { name: 'Notes' }).getByRole('listitem');
+  await expect(notes).toHaveCount(0);
+  await writeFile(sidecar, both);
+  await expect(notes).toHaveCount(2);
+  await expect(notes.filter({ hasText: 'Grain ships' })).toHaveCount(1);
 });
 
 test('a burst of 300 files is listed while the window stays responsive', async ({ app }) => {

@@ -76,7 +76,6 @@ test('a refused query and a misspelling are explained in plain words', async ({ 
 
 test('a briefing added to the library folder becomes searchable without a restart', async ({ app }) => {
   await writeFile(join(app.library, 'field-report.md'), '---\ntitle: Field report from Kharkiv\nlanguage: en\n---\n\nThe zygomorphic convoy reached the city at dawn.\n');
-  await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await openSearch(app, 'zygomorphic ');
   await expect(results(app).first()).toContainText('Field report from Kharkiv', { timeout: 15_000 });
 });

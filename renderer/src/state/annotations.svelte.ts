@@ -70,6 +70,29 @@ class AnnotationsState {
     }
   }
 
+  /**
+   * Another program changed the notes of these briefings on disk: the open one's are listed again
+   * and re-anchored, and a problem with its file (moved aside as damaged) is told at once.
+   */
+  async reloadChanged(briefingIds: readonly string[]): Promise<void> {
+    const briefingId = this.briefingId;
+    if (!briefingId || !briefingIds.includes(briefingId)) return;
+    try {
+      const result = await api.listAnnotations(briefingId);
+      if (this.briefingId !== briefingId) return;
+      const told = this.problem;
+      this.items = result.annotations;
+      this.problem = result.problem;
+      this.pending = result.pending;
+      if (this.editingId && !this.items.some((item) => item.id === this.editingId)) this.editingId = null;
+      if (this.text) this.placeAndPaint(this.textContent());
+      // Short: the notes panel, if open, holds the full message beside it.
+      if (result.problem && result.problem !== told) notices.show('Another program changed the notes of this briefing and they could not be read. The Notes panel says where the file was moved.', 15);
+    } catch (error) {
+      if (this.briefingId === briefingId) notices.show(messageOf(error), 12);
+    }
+  }
+
   clear(): void {
     this.briefingId = null;
     this.items = [];

@@ -1,13 +1,16 @@
 import type { LibrarySnapshot } from '../../../electron/common/model';
 import { onHostEvent } from '../lib/api';
+import { annotations } from './annotations.svelte';
 import { library } from './library.svelte';
+import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { reading } from './reading.svelte';
 
 /**
  * Follows the library folder as it changes on disk (the host watches it): the new listing
  * replaces the old, the open briefing is reloaded when its text changed (its notes re-anchor)
- * and followed when its file was renamed, and the reading of many new files shows as progress.
+ * and followed when its file was renamed, notes changed by another program are listed again in
+ * the reader and the notes view, and the reading of many new files shows as progress.
  */
 class LiveLibraryState {
   /** New or changed files being read, while there are many; null otherwise. */
@@ -17,6 +20,10 @@ class LiveLibraryState {
     onHostEvent((event) => {
       if (event.type === 'library-progress') this.progress = event.done < event.total ? { done: event.done, total: event.total } : null;
       if (event.type === 'library-changed') this.changed(event.snapshot);
+      if (event.type === 'annotations-changed' && event.root === library.snapshot?.root) {
+        void annotations.reloadChanged(event.briefingIds);
+        if (notes.data) void notes.load();
+      }
     });
   }
 
