@@ -8,6 +8,7 @@ import { LibraryService } from '../library/library-service';
 import { ensureSampleLibrary } from '../library/sample-library';
 import { commentOf, quoteOf, tagsOf } from '../../common/annotation-model';
 import { AnnotationStore } from '../annotations/annotation-store';
+import { removeLeftovers } from '../annotations/sidecar-walk';
 import { SearchService } from '../search/search-service';
 import { SettingsStore } from '../settings/settings-store';
 import type { BriefingEvent } from '../../common/events';
@@ -78,6 +79,8 @@ export function createBriefingServices(
     root = snapshot.root;
     current = snapshot;
     if (snapshot.available) {
+      // Temp files and locks of a save killed mid-write: they never hold a note of their own.
+      await removeLeftovers(snapshot.root);
       await settle(snapshot);
       await settings.rememberLibrary(snapshot.root);
     }
