@@ -105,6 +105,8 @@ export class LibraryWatcher {
       ignored: (path, stats) => this.isIgnored(path, stats?.isFile() ?? false),
       awaitWriteFinish: { stabilityThreshold: this.timings.settleMs, pollInterval: Math.min(100, this.timings.settleMs) },
       ignorePermissionErrors: true,
+      // A link out of the library is never read, so nothing behind it is watched: a link to / would walk the whole disk.
+      followSymlinks: false,
     });
     this.watcher = watcher;
     this.watchedIdentity = identity;
