@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -33,15 +34,22 @@ export const isQuarantined = (fileName: string): boolean => QUARANTINE.test(file
 export const isSidecarName = (fileName: string): boolean =>
   fileName.endsWith('.json') && !fileName.startsWith('.') && !isQuarantined(fileName) && conflictBaseOf(fileName) === null;
 
-/** The conflict copies lying beside one sidecar (none when its folder does not exist). */
+/**
+ * The conflict copies lying beside one sidecar (none when its folder does not exist). Only
+ * regular files: a sync tool writes nothing else, and a link or FIFO under a copy's name is never
+ * read (it could reach outside the library, or hang the read).
+ */
 export async function findConflictCopies(sidecar: string): Promise<string[]> {
   const folder = dirname(sidecar);
   const name = basename(sidecar);
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = await readdir(folder);
+    entries = await readdir(folder, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((entry) => conflictBaseOf(entry) === name).sort().map((entry) => join(folder, entry));
+  return entries
+    .filter((entry) => entry.isFile() && conflictBaseOf(entry.name) === name)
+    .map((entry) => join(folder, entry.name))
+    .sort();
 }

@@ -75,6 +75,20 @@ describe('annotations reached through a link out of the library', () => {
     expect((await new AnnotationStore(root).list('x.md')).annotations.map((item) => item.id)).toEqual([kept.id]);
   });
 
+  it('a conflict copy that is a link out of the library, or a FIFO, is never read', async () => {
+    const root = await tempDir();
+    const outside = await outsideNotes();
+    const notes = join(root, '.briefing', 'annotations');
+    await mkdir(notes, { recursive: true });
+    await symlink(join(outside, 'notes.json'), join(notes, 'x.md.sync-conflict-20240101-120000-ABCDEFG.json'));
+    const fifo = join(notes, 'x.md (conflicted copy 2024-01-01).json');
+    makeFifo(fifo);
+    const store = new AnnotationStore(root);
+    const listed = await withFifoValve(fifo, () => store.list('x.md'));
+    expect(listed.annotations).toEqual([]);
+    expect((await withFifoValve(fifo, () => store.listAll())).items).toEqual([]);
+  });
+
   it('a FIFO in place of a sidecar is reported, never opened', async () => {
     const root = await tempDir();
     await mkdir(join(root, '.briefing', 'annotations'), { recursive: true });
