@@ -32,11 +32,12 @@ const BUILD_OUTPUT = /vite|built|dist\//i;
 
 describe('npm start without the Electron binary', () => {
   it('says in one paragraph that the binary is missing and gives both ways forward, with no stack trace and no build', () => {
-    // An empty dist folder stands in for a missing binary; a download mirror that refuses
-    // connections makes Electron's installer fail the way it does offline (TypeError: fetch failed).
+    // A dist folder that does not exist stands in for a missing binary, even where one is
+    // installed (Electron's installer counts an existing override folder as installed); a
+    // download mirror that refuses connections makes the installer fail as it does offline.
     const { code, stdout, stderr } = run(process.execPath, ['scripts/start-electron.mjs'], {
       ...process.env,
-      ELECTRON_OVERRIDE_DIST_PATH: emptyDir(),
+      ELECTRON_OVERRIDE_DIST_PATH: join(emptyDir(), 'no-electron-here'),
       ELECTRON_MIRROR: 'http://127.0.0.1:9/',
       electron_config_cache: emptyDir(),
     });
