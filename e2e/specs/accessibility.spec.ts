@@ -62,9 +62,28 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations in the reader with the paragraph focus and a keyboard selection (${theme})`, async ({ app }, testInfo) => {
+    const { page } = app;
+    while ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.keyboard.press('t');
+    await openByTitle(page, '22 concrete');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByRole('toolbar', { name: 'Highlight the selection' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`reader-paragraph-focus-${theme}.png`) });
+  });
+}
+
 test('focus is visible on every control reached with Tab', async ({ app }) => {
   const { page } = app;
   await briefingRows(page).first().waitFor();
+  // At launch the focus is on the list, the last control of the page; a click on the library's
+  // name starts the Tab order from the top, where the bar's controls are.
+  await expect(page.getByRole('listbox', { name: 'Briefings' })).toBeFocused();
+  await page.getByRole('heading', { level: 1 }).click();
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {

@@ -59,8 +59,9 @@ test('a new library is all unread; reading to the end marks a briefing read, hal
 
 test('R marks the selected rows read, and unread again, and the marks outlast a restart', async ({ app }) => {
   const { page } = app;
+  // At launch the first row is current, not selected: Space selects it.
   await listbox(page).focus();
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   await expect(counts(page)).toContainText('3 selected');
@@ -76,7 +77,7 @@ test('R marks the selected rows read, and unread again, and the marks outlast a 
 
   // Rows all read: R makes them unread. With one unread among them, R makes them all read.
   await listbox(app.page).focus();
-  await app.page.keyboard.press('ArrowDown');
+  await app.page.keyboard.press('Space');
   await app.page.keyboard.press('r');
   await expect(briefingRows(app.page).nth(0)).toHaveAccessibleName(/, unread$/);
   await app.page.keyboard.press('Shift+ArrowDown');
@@ -99,7 +100,7 @@ test('R marks the selected rows read, and unread again, and the marks outlast a 
 test('R works from the filter chips as well as the list, and in the reader on the open briefing', async ({ app }) => {
   const { page } = app;
   await listbox(page).focus();
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
   await chip(page, 'All').focus();
   await page.keyboard.press('r');
   await expect(briefingRows(page).nth(0)).toHaveAccessibleName(/, read$/);
