@@ -52,6 +52,7 @@ export class LibraryWatcher {
   private watcher: FSWatcher | null = null;
   private watchedIdentity: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
   private firstPending = 0;
   private briefingsChanged = false;
   private readonly sidecarsChanged = new Set<string>();
@@ -124,6 +125,7 @@ export class LibraryWatcher {
 
   private async stopWatching(): Promise<void> {
     clearTimeout(this.timer);
+    clearTimeout(this.confirmTimer);
     this.timer = undefined;
     this.briefingsChanged = false;
     this.sidecarsChanged.clear();
@@ -169,7 +171,23 @@ export class LibraryWatcher {
       const change: LibraryChange = { briefings: this.briefingsChanged, sidecars: [...this.sidecarsChanged].sort() };
       this.briefingsChanged = false;
       this.sidecarsChanged.clear();
-      if (!this.closed) this.onChange(change);
+      if (this.closed) return;
+      this.onChange(change);
+      this.confirmLater();
     }, wait);
+  }
+
+  /**
+   * One more report once every file added before the last batch has settled. The caller's rescan
+   * reads the folder itself, so it may list a file whose `add` chokidar is still holding back until
+   * its size settles; chokidar drops that add *and* the file's removal when the file goes before
+   * then (a rename followed by a delete), and without this the list would keep a file that is gone.
+   */
+  private confirmLater(): void {
+    clearTimeout(this.confirmTimer);
+    const settled = this.timings.settleMs + 2 * Math.min(100, this.timings.settleMs) + this.timings.debounceMs;
+    this.confirmTimer = setTimeout(() => {
+      if (!this.closed && !this.timer) this.onChange({ briefings: true, sidecars: [] });
+    }, settled);
   }
 }
