@@ -23,11 +23,11 @@ describe('briefing dates in exports', () => {
   it('cite a date at the precision the briefing gives, never an invented 1 January', () => {
     const doc = buildNotesDocument(input(items()));
     const markdown = renderNotesMarkdown(doc);
-    expect(markdown).toMatch(/^— \*Statement by Volodymyr Zelenskyy.*, 2022-09$/m);
+    expect(markdown).toMatch(/^— \*Statement by Volodymyr Zelenskyy.*, September 2022$/m);
     expect(markdown).toMatch(/^— \*Annual statement\*, Reuters, 2022$/m);
     expect(markdown).not.toContain('2022-01-01');
     const html = renderNotesHtml(doc, { paper: 'A4', fontCss: '' });
-    expect(html).toContain('<time datetime="2022-09">2022-09</time>');
+    expect(html).toContain('<time datetime="2022-09">September 2022</time>');
     expect(html).toContain('<time datetime="2022">2022</time>');
     expect(html).not.toContain('2022-01-01');
   });

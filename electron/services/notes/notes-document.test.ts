@@ -156,7 +156,7 @@ describe('helpers', () => {
   it('reads dates as written, to the day', () => {
     expect(displayDate('2022-03-08T10:00:00')).toBe('2022-03-08');
     expect(displayDate('2022')).toBe('2022');
-    expect(displayDate('2022-03')).toBe('2022-03');
+    expect(displayDate('2022-03')).toBe('March 2022');
     expect(displayDate(null)).toBeNull();
   });
 

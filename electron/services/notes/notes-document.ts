@@ -167,11 +167,20 @@ export function itemsInDocument(doc: NotesDocument, items: NoteItem[]): NoteItem
   return doc.briefings.flatMap((briefing) => briefing.notes.map((note) => byId.get(note.id))).filter((item): item is NoteItem => item !== undefined);
 }
 
-/** A date as people read it in a citation: the day part of an ISO time, or the year / year-month as written. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A date as people read it in a citation, at the precision the briefing gives: the day part of an
+ * ISO time (`2022-03-08`), a month in words (`September 2022`, as `2022-09` reads like a day cut
+ * short), a year as written.
+ */
 export function displayDate(value: string | null): string | null {
   if (!value) return null;
-  const match = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)/.exec(value.trim());
-  return match ? match[1] : value.trim() || null;
+  const match = /^(\d{4})(?:-(\d{2})(-\d{2})?)?/.exec(value.trim());
+  if (!match) return value.trim() || null;
+  const [whole, year, month, day] = match;
+  const monthName = month && !day ? MONTHS[Number(month) - 1] : undefined;
+  return monthName ? `${monthName} ${year}` : whole;
 }
 
 /** "1 note from 1 briefing", "12 notes from 3 briefings". */
