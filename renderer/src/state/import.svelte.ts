@@ -33,7 +33,7 @@ class ImportState {
     try {
       const outcome = await request();
       if (!outcome) return;
-      library.snapshot = outcome.snapshot;
+      await library.applySnapshot(outcome.snapshot);
       if (outcome.skipped.length > 0) {
         const reasons = outcome.skipped.map((item) => `${item.name}: ${item.reason}`).join(' ');
         notices.show(`${plural(outcome.skipped.length, 'file')} not added. ${reasons}`, 15);

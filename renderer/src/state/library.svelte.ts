@@ -11,8 +11,11 @@ const NO_STATES: Readonly<Record<string, never>> = {};
 
 /** The open library: its listing, the filters, the row the keyboard is on and the rows selected. */
 class LibraryState {
-  /** Raw, not deeply reactive: a 10,000-row listing is replaced whole, never edited in place. */
-  snapshot = $state.raw<LibrarySnapshot | null>(null);
+  /**
+   * Raw, not deeply reactive: a 10,000-row listing is replaced whole, never edited in place.
+   * Private so every new listing (opened, imported into, changed on disk) goes through `applySnapshot`.
+   */
+  private current = $state.raw<LibrarySnapshot | null>(null);
   private filterText = $state('');
   private chosenFilters = $state.raw<LibraryFilters>(NO_FILTERS);
   /** Raw and replaced whole, like the snapshot: see lib/list-selection. */
@@ -22,7 +25,7 @@ class LibraryState {
   error = $state<string | null>(null);
 
   readonly sorted = $derived(
-    this.snapshot ? sortBriefings(this.snapshot.briefings, preferences.value.sortKey, preferences.value.sortDescending) : [],
+    this.current ? sortBriefings(this.current.briefings, preferences.value.sortKey, preferences.value.sortDescending) : [],
   );
   readonly visible = $derived.by(() => {
     const titled = filterBriefings(this.sorted, this.filter);
@@ -34,8 +37,8 @@ class LibraryState {
   /** True when the list shows fewer than all: the title filter or any other is on. */
   readonly filtered = $derived(this.filterText.trim() !== '' || hasFilters(this.chosenFilters));
   /** The sources, tags and languages the filters offer, worked out once per listing. */
-  readonly facets = $derived(facetsOf(this.snapshot?.briefings ?? []));
-  readonly problemCount = $derived(this.snapshot?.briefings.filter((briefing) => briefing.problem?.severity === 'error').length ?? 0);
+  readonly facets = $derived(facetsOf(this.current?.briefings ?? []));
+  readonly problemCount = $derived(this.current?.briefings.filter((briefing) => briefing.problem?.severity === 'error').length ?? 0);
   /**
    * The selection as shown. Changes made here drop hidden rows for good; this also drops rows
    * that left the list on their own (read to the end in the reader while "Unread" is on).
@@ -47,6 +50,28 @@ class LibraryState {
   readonly selectionRead = $derived(
     this.selectedBriefings.length > 0 && this.selectedBriefings.every((briefing) => readStateOf(reading.states[briefing.id]) === 'read'),
   );
+
+  /** The open library's listing, or null before one is open. */
+  get snapshot(): LibrarySnapshot | null {
+    return this.current;
+  }
+
+  /**
+   * The one way a listing replaces the shown one. A listing of another folder starts afresh:
+   * its read marks are fetched before the list shows (so no row shows unread for a moment and
+   * then read), and the filters and selection go, since ids are paths inside the library and in
+   * another folder they would name other briefings.
+   */
+  async applySnapshot(snapshot: LibrarySnapshot): Promise<void> {
+    if (snapshot.root !== this.current?.root) {
+      await reading.reload();
+      this.filterText = '';
+      this.chosenFilters = NO_FILTERS;
+      this.chosen = NO_SELECTION;
+    }
+    this.current = snapshot;
+    this.chosen = keepPresent(this.chosen, this.visible);
+  }
 
   get filter(): string {
     return this.filterText;
@@ -119,16 +144,7 @@ class LibraryState {
       if (snapshot) {
         // Paired with `briefing:library-painted` (BriefingList): the bench measures the gap.
         performance.mark('briefing:library-data');
-        if (snapshot.root !== this.snapshot?.root) {
-          // Before the list shows, so no row shows as unread for a moment and then as read.
-          reading.states = await reading.fetch();
-          // Ids are paths inside the library: in another folder they would name other briefings.
-          this.filterText = '';
-          this.chosenFilters = NO_FILTERS;
-          this.chosen = NO_SELECTION;
-        }
-        this.snapshot = snapshot;
-        this.chosen = keepPresent(this.chosen, this.visible);
+        await this.applySnapshot(snapshot);
         this.error = null;
       }
     } catch (error) {
@@ -142,10 +158,10 @@ class LibraryState {
   openCurrent = () => this.load(() => api.openCurrentLibrary());
   choose = () => this.load(() => api.chooseLibrary());
   openRecent = (path: string) => this.load(() => api.openRecentLibrary(path));
-  refresh = () => (this.snapshot ? this.load(() => api.refreshLibrary()) : Promise.resolve());
+  refresh = () => (this.current ? this.load(() => api.refreshLibrary()) : Promise.resolve());
 
   find(id: string): BriefingSummary | undefined {
-    return this.snapshot?.briefings.find((briefing) => briefing.id === id);
+    return this.current?.briefings.find((briefing) => briefing.id === id);
   }
 
   /**

@@ -34,9 +34,9 @@ class LiveLibraryState {
     const before = library.snapshot;
     const listed = new Set(snapshot.briefings.map((briefing) => briefing.id));
     const someWent = before.briefings.some((briefing) => !listed.has(briefing.id));
-    library.snapshot = snapshot;
+    void library.applySnapshot(snapshot);
     // A file that went may have been renamed: the host moved its read mark and place to the new name.
-    if (someWent && snapshot.available) void reading.fetch().then((states) => (reading.states = states));
+    if (someWent && snapshot.available) void reading.reload();
     // The briefing shown, or being opened (a rename can land while it loads).
     const id = reader.openId;
     if (!id || !snapshot.available) return;

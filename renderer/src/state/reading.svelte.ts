@@ -9,13 +9,22 @@ import { notices } from './notices.svelte';
  */
 class ReadingState {
   /** By briefing id; absent means never opened. Raw and replaced whole, like the library's snapshot. */
-  states = $state.raw<Readonly<Record<string, ReadingPosition>>>({});
+  private byId = $state.raw<Readonly<Record<string, ReadingPosition>>>({});
+
+  get states(): Readonly<Record<string, ReadingPosition>> {
+    return this.byId;
+  }
 
   /**
-   * The host's record for the library it has open now. Fetched, not set: the library sets it
-   * together with the new listing, so neither library's rows show the other's marks.
+   * Loads the host's record for the library it has open now: when a library opens (before its
+   * list shows, so neither library's rows show the other's marks) and when files went (the host
+   * moved a renamed file's mark and place to its new name).
    */
-  async fetch(): Promise<Record<string, ReadingPosition>> {
+  async reload(): Promise<void> {
+    this.byId = await this.fetch();
+  }
+
+  private async fetch(): Promise<Record<string, ReadingPosition>> {
     try {
       return await api.getReadingStates();
     } catch (error) {
@@ -26,20 +35,20 @@ class ReadingState {
 
   /** The reader saved a position: the same rule as the host's, so the row agrees with what is stored. */
   noteProgress(id: string, fraction: number): void {
-    this.states = { ...this.states, [id]: progressed(this.states[id], Math.min(1, Math.max(0, fraction)), new Date().toISOString()) };
+    this.byId = { ...this.byId, [id]: progressed(this.byId[id], Math.min(1, Math.max(0, fraction)), new Date().toISOString()) };
   }
 
   /** Shown at once; if the host cannot store it, its own record is loaded again and the person told. */
   async setRead(ids: readonly string[], read: boolean): Promise<void> {
     const updatedAt = new Date().toISOString();
-    const next = { ...this.states };
+    const next = { ...this.byId };
     for (const id of ids) next[id] = markedRead(next[id], read, updatedAt);
-    this.states = next;
+    this.byId = next;
     try {
       await api.setRead([...ids], read);
     } catch (error) {
       notices.show(`That could not be saved: ${messageOf(error)}`);
-      this.states = await this.fetch();
+      await this.reload();
     }
   }
 }
