@@ -4,14 +4,13 @@ import { cacheKeyFor } from '../fs/cache-key';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readJsonOr } from '../fs/json-file';
 import { stringifyPaced } from '../fs/time-slice';
+import { cacheVersion } from './parser-version';
 
 /**
- * Bump when the summary shape or parsing changes, so old caches are rebuilt instead of trusted.
- * 2: dates keep the precision written ("2022 (September general debate)" was cached as
- * 2022-01-01), titles and encodings of .txt/.md files are read anew (windows-1251 detection,
- * spreadsheet escapes, word-boundary titles).
+ * The listing cache's version: bump the layout number when the manifest's shape changes; a change
+ * in what parsing makes of a file changes it through `PARSER_VERSION`.
  */
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = cacheVersion(1);
 
 export interface ManifestEntry {
   size: number;
@@ -20,7 +19,7 @@ export interface ManifestEntry {
 }
 
 export interface Manifest {
-  version: number;
+  version: string;
   root: string;
   entries: Record<string, ManifestEntry>;
 }

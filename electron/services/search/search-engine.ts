@@ -4,6 +4,7 @@ import { dateInRange } from '../../common/date-range';
 import type { BriefingSummary, Language } from '../../common/model';
 import type { NoteDocument, SearchCoverage, SearchHit, SearchNoteHit, SearchRequest, SearchResponse } from '../../common/search-model';
 import { cacheKeyFor } from '../fs/cache-key';
+import { cacheVersion } from '../library/parser-version';
 import { readJsonOr, writeJson } from '../fs/json-file';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { loadSearchDoc, type SearchDoc } from './search-document';
@@ -21,13 +22,14 @@ const FIRST_SHARD_SIZE = 1000;
 /** When more briefings than this changed since the last full build, the next update rebuilds everything. */
 const RECENT_LIMIT = 1000;
 /**
- * Bump when what is indexed per briefing changes without its fingerprint changing, so stale shards are rebuilt.
- * 2: dates keep the precision written (no invented 1 January); titles made from a first sentence end between words.
+ * Bump the layout number when how a briefing is indexed changes (fields, analysis, shard format);
+ * a change in what parsing makes of a briefing (title, date, language) changes it through
+ * `PARSER_VERSION`, so stale shards are rebuilt either way.
  */
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = cacheVersion(1);
 
 interface IndexManifest {
-  version: number;
+  version: string;
   root: string;
   /** Base shard files, newest briefings first: the order they load in. */
   base: { file: string; count: number }[];
