@@ -1,6 +1,7 @@
 /**
- * The one runtime global common code uses. Node and every browser have the WHATWG URL; declaring
- * just it (instead of adding the DOM or Node libraries) keeps the rest of those APIs out of common.
+ * The runtime globals common code uses. Node and every browser have the WHATWG URL and timers;
+ * declaring just them (instead of adding the DOM or Node libraries) keeps the rest of those APIs
+ * out of common.
  */
 declare class URL {
   constructor(input: string, base?: string);
@@ -12,3 +13,9 @@ declare class URL {
   readonly username: string;
   readonly password: string;
 }
+
+interface TimerHandle {
+  readonly __timer: never;
+}
+declare function setTimeout(handler: () => void, ms: number): TimerHandle;
+declare function clearTimeout(handle: TimerHandle | undefined): void;

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
+import { debounce } from '../common/async/debounce';
+import { SerialQueue } from '../common/async/serial-queue';
 import { readJsonOr, writeJson } from '../services/fs/json-file';
 
 /** What is remembered between runs, in `<userData>/window-state.json`. */
@@ -106,27 +108,20 @@ export interface WindowStateTracker {
  */
 export function trackWindowState(window: BrowserWindow, userData: string): WindowStateTracker {
   const file = join(userData, WINDOW_STATE_FILE);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let writing: Promise<void> = Promise.resolve();
+  const writes = new SerialQueue();
 
   const save = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
+    saveSoon.cancel();
     if (window.isDestroyed()) return;
     const state = captureWindowState(window);
-    writing = writing
-      .then(() => writeJson(file, state))
-      .catch((error: unknown) => console.warn('briefing: could not remember the window position', error));
+    writes.run(() => writeJson(file, state)).catch((error: unknown) => console.warn('briefing: could not remember the window position', error));
   };
-  const saveSoon = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
-  };
+  const saveSoon = debounce(save, SAVE_DELAY_MS);
 
   window.on('resize', saveSoon);
   window.on('move', saveSoon);
   window.on('maximize', saveSoon);
   window.on('unmaximize', saveSoon);
   window.on('close', save);
-  return { flush: () => writing };
+  return { flush: () => writes.idle() };
 }

@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Annotation, AnnotationSidecar, AnnotationTombstone } from '../../common/annotation-model';
+import { KeyedSerialQueue } from '../../common/async/serial-queue';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { mapLimit } from '../library/map-limit';
 import { matchRenames, type Orphan } from '../library/renames';
@@ -59,7 +60,8 @@ export class AnnotationStore {
   private readonly unsaved = new Map<string, Unsaved>();
   /** Sidecars moved aside this session, by briefing id: told to the user on every listing. */
   private readonly problems = new Map<string, string>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Reads, merges and writes of one sidecar, one at a time per briefing. */
+  private readonly queues = new KeyedSerialQueue();
   /**
    * Each annotations file as this store last wrote or listed it (its `fileStamp`, null for gone),
    * so that the watcher's report of our own writes is not taken for someone else's change.
@@ -223,7 +225,7 @@ export class AnnotationStore {
    * the number of changes written.
    */
   private flush(briefingId: string, consolidate: boolean): Promise<number> {
-    return this.exclusive(briefingId, async () => {
+    return this.queues.run(briefingId, async () => {
       const unsaved = this.unsaved.get(briefingId);
       if (!unsaved && !consolidate) return 0;
       const items = new Map(unsaved?.items);
@@ -278,8 +280,8 @@ export class AnnotationStore {
     // Locks are always taken in id order so two moves cannot wait on each other.
     const [first, second] = from < to ? [from, to] : [to, from];
     const lockPath = (id: string) => (id === from ? fromPath : toPath);
-    return this.exclusive(first, () =>
-      this.exclusive(second, async () => {
+    return this.queues.run(first, () =>
+      this.queues.run(second, async () => {
         await makeSidecarFolder(this.libraryRoot, toPath);
         return withFileLock(lockPath(first), () =>
           withFileLock(lockPath(second), async () => {
@@ -368,17 +370,5 @@ export class AnnotationStore {
     const unsaved = this.unsaved.get(briefingId);
     if (!unsaved) return [];
     return [{ ...emptySidecar(briefingId, ''), items: [...unsaved.items.values()], 'briefing:deleted': [...unsaved.deleted.values()] }];
-  }
-
-  /** Runs tasks for one briefing one after another, whatever each one's outcome. */
-  private exclusive<T>(briefingId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(briefingId) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    this.queues.set(briefingId, tail);
-    void tail.then(() => {
-      if (this.queues.get(briefingId) === tail) this.queues.delete(briefingId);
-    });
-    return run;
   }
 }

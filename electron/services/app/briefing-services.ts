@@ -16,7 +16,8 @@ import { exportNotes } from '../notes/export-notes';
 import type { ImportOutcome } from '../../common/import-model';
 import { importIntoLibrary, refusalOf, type ImportItem } from '../library/import-files';
 import type { LibraryChange, WatchTimings } from '../library/library-watcher';
-import { SerialQueue } from '../../common/serial-queue';
+import { SerialQueue } from '../../common/async/serial-queue';
+import { debounce } from '../../common/async/debounce';
 import { BriefingParser } from '../library/briefing-parser';
 import { LiveLibrary } from './live-library';
 import type { AppPaths, HostPorts } from './host-ports';
@@ -107,7 +108,9 @@ export function createBriefingServices(
     await settings.followRenames(snapshot.root, snapshot.briefings, departed).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
     // Indexing runs in the worker; the listing does not wait for it.
     search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
-    syncNotesSoon(0);
+    // The notes of a listing just made are searchable at once, not after the wait meant for bursts of edits.
+    syncNotesSoon();
+    syncNotesSoon.flush();
   }
 
   /** A batch from the watcher: briefings are rescanned (a burst makes one rescan), and changed notes told to the window. */
@@ -168,8 +171,6 @@ export function createBriefingServices(
     return store!;
   }
 
-  let notesTimer: ReturnType<typeof setTimeout> | undefined;
-
   /** Every note joined with its briefing's listing: for the notes view and for search. */
   async function allNotes() {
     const { items, problems } = await openStore().listAll();
@@ -192,29 +193,26 @@ export function createBriefingServices(
   }
 
   /** Re-indexes the notes for search shortly after they change (a burst of edits makes one update). */
-  function syncNotesSoon(delayMs = 300): void {
-    clearTimeout(notesTimer);
-    notesTimer = setTimeout(() => {
-      allNotes()
-        .then(({ items }) =>
-          search.setNotes(
-            items.map(({ briefingId, title, source, date, language, annotation }) => ({
-              annotationId: annotation.id,
-              briefingId,
-              briefingTitle: title,
-              source,
-              date,
-              language,
-              colour: annotation['briefing:colour'],
-              quote: quoteOf(annotation).exact,
-              comment: commentOf(annotation),
-              tags: tagsOf(annotation),
-            })),
-          ),
-        )
-        .catch((error: unknown) => log(`notes could not be indexed for search: ${String(error)}`));
-    }, delayMs);
-  }
+  const syncNotesSoon = debounce(() => {
+    allNotes()
+      .then(({ items }) =>
+        search.setNotes(
+          items.map(({ briefingId, title, source, date, language, annotation }) => ({
+            annotationId: annotation.id,
+            briefingId,
+            briefingTitle: title,
+            source,
+            date,
+            language,
+            colour: annotation['briefing:colour'],
+            quote: quoteOf(annotation).exact,
+            comment: commentOf(annotation),
+            tags: tagsOf(annotation),
+          })),
+        ),
+      )
+      .catch((error: unknown) => log(`notes could not be indexed for search: ${String(error)}`));
+  }, 300);
 
   /** Set once disposing starts: the host may ask more than once (window closed, then quit). */
   let disposed: Promise<void> | undefined;
@@ -363,7 +361,7 @@ export function createBriefingServices(
     },
     dispose: () =>
       (disposed ??= (async () => {
-        clearTimeout(notesTimer);
+        syncNotesSoon.cancel();
         runningExport?.abort(new Error('The app is closing.'));
         await live.close();
         await Promise.all([search.close(), library.close()]);

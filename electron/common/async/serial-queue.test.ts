@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SerialQueue } from './serial-queue';
+import { KeyedSerialQueue, SerialQueue } from './serial-queue';
 
 /** A task the test finishes by hand, so the order of events is the test's, not the clock's. */
 function held<T>(value: T) {
@@ -40,5 +40,32 @@ describe('SerialQueue', () => {
     expect(await queue.runOnce('rescan', rescan)).toBe(2);
     await queue.idle();
     expect(runs).toBe(2);
+  });
+});
+
+describe('KeyedSerialQueue', () => {
+  it('runs tasks for one key in order and tasks for different keys side by side, forgetting a key once idle', async () => {
+    const queue = new KeyedSerialQueue();
+    const started: string[] = [];
+    const a1 = held('a1');
+    const b1 = held('b1');
+    const first = queue.run('a', async () => (started.push('a1'), a1.task()));
+    const second = queue.run('a', async () => {
+      started.push('a2');
+      throw new Error('a2 failed');
+    });
+    const other = queue.run('b', async () => (started.push('b1'), b1.task()));
+    await Promise.resolve();
+    expect(started).toEqual(['a1', 'b1']);
+    expect(queue.busyKeys).toBe(2);
+    b1.finish();
+    await expect(other).resolves.toBe('b1');
+    expect(started).toEqual(['a1', 'b1']);
+    a1.finish();
+    await expect(first).resolves.toBe('a1');
+    await expect(second).rejects.toThrow('a2 failed');
+    await expect(queue.run('a', async () => 'a3')).resolves.toBe('a3');
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    expect(queue.busyKeys).toBe(0);
   });
 });
