@@ -4,6 +4,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { isQuarantined } from '../annotations/conflict-copies';
 import { annotationsRoot } from '../annotations/paths';
 import { BRIEFING_EXTENSIONS } from './limits';
+import { debounce, type Debounced } from '../../common/async/debounce';
 
 export interface WatchTimings {
   /** Quiet time after the last change before the library is rescanned. */
@@ -51,9 +52,15 @@ async function folderIdentity(path: string): Promise<string | null> {
 export class LibraryWatcher {
   private watcher: FSWatcher | null = null;
   private watchedIdentity: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private confirmTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstPending = 0;
+  /** Reports the batch once changes pause (or have waited `maxWaitMs`). */
+  private readonly reportSoon: Debounced<[]>;
+  /**
+   * One more report once every file added before the last batch has settled. The caller's rescan
+   * reads the folder itself, so it may list a file whose `add` chokidar is still holding back until
+   * its size settles; chokidar drops that add *and* the file's removal when the file goes before
+   * then (a rename followed by a delete), and without this the list would keep a file that is gone.
+   */
+  private readonly confirmLater: Debounced<[]>;
   private briefingsChanged = false;
   private readonly sidecarsChanged = new Set<string>();
   private readonly sidecars: string;
@@ -68,6 +75,11 @@ export class LibraryWatcher {
     private readonly log: (message: string) => void = () => undefined,
   ) {
     this.sidecars = annotationsRoot(root);
+    this.reportSoon = debounce(() => this.report(), timings.debounceMs, { maxWaitMs: timings.maxWaitMs });
+    const settled = timings.settleMs + 2 * Math.min(100, timings.settleMs) + timings.debounceMs;
+    this.confirmLater = debounce(() => {
+      if (!this.closed && !this.reportSoon.pending) this.onChange({ briefings: true, sidecars: [] });
+    }, settled);
   }
 
   /** Starts watching (or, when the folder is not there, looking for it); resolves once ready. */
@@ -124,9 +136,8 @@ export class LibraryWatcher {
   }
 
   private async stopWatching(): Promise<void> {
-    clearTimeout(this.timer);
-    clearTimeout(this.confirmTimer);
-    this.timer = undefined;
+    this.reportSoon.cancel();
+    this.confirmLater.cancel();
     this.briefingsChanged = false;
     this.sidecarsChanged.clear();
     const watcher = this.watcher;
@@ -162,32 +173,15 @@ export class LibraryWatcher {
     if (this.closed) return;
     if (sidecar) this.sidecarsChanged.add(sidecar);
     else this.briefingsChanged = true;
-    const now = Date.now();
-    if (!this.timer) this.firstPending = now;
-    clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(this.timings.debounceMs, this.firstPending + this.timings.maxWaitMs - now));
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const change: LibraryChange = { briefings: this.briefingsChanged, sidecars: [...this.sidecarsChanged].sort() };
-      this.briefingsChanged = false;
-      this.sidecarsChanged.clear();
-      if (this.closed) return;
-      this.onChange(change);
-      this.confirmLater();
-    }, wait);
+    this.reportSoon();
   }
 
-  /**
-   * One more report once every file added before the last batch has settled. The caller's rescan
-   * reads the folder itself, so it may list a file whose `add` chokidar is still holding back until
-   * its size settles; chokidar drops that add *and* the file's removal when the file goes before
-   * then (a rename followed by a delete), and without this the list would keep a file that is gone.
-   */
-  private confirmLater(): void {
-    clearTimeout(this.confirmTimer);
-    const settled = this.timings.settleMs + 2 * Math.min(100, this.timings.settleMs) + this.timings.debounceMs;
-    this.confirmTimer = setTimeout(() => {
-      if (!this.closed && !this.timer) this.onChange({ briefings: true, sidecars: [] });
-    }, settled);
+  private report(): void {
+    const change: LibraryChange = { briefings: this.briefingsChanged, sidecars: [...this.sidecarsChanged].sort() };
+    this.briefingsChanged = false;
+    this.sidecarsChanged.clear();
+    if (this.closed) return;
+    this.onChange(change);
+    this.confirmLater();
   }
 }
