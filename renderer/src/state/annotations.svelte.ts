@@ -1,7 +1,5 @@
 import {
   buildAnnotation,
-  COLOUR_SLOTS,
-  commentOf,
   editAnnotation,
   positionOf,
   quoteOf,
@@ -28,9 +26,9 @@ export interface PlacedAnnotation {
 const now = () => new Date().toISOString();
 
 /**
- * The open briefing's annotations: loading, anchoring on the article's text, painting them with
- * the CSS Custom Highlight API (one highlight per colour, another for those with comments), and
- * every change through one path that records it for undo and redo.
+ * The open briefing's annotations: loading, anchoring on the article's text, and every change
+ * through one path that records it for undo and redo. The reader paints `placed`
+ * (lib/annotation-highlights); nothing here touches the page.
  */
 class AnnotationsState {
   briefingId = $state<string | null>(null);
@@ -45,6 +43,8 @@ class AnnotationsState {
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
   private text: TextIndex | null = null;
+  /** The rendered article's text, which the anchors are offsets into. */
+  private articleText = '';
 
   /** In text order; orphans (could not be placed) last. */
   readonly ordered = $derived(
@@ -85,7 +85,7 @@ class AnnotationsState {
       this.problem = result.problem;
       this.pending = result.pending;
       if (this.editingId && !this.items.some((item) => item.id === this.editingId)) this.editingId = null;
-      if (this.text) this.placeAndPaint(this.textContent());
+      if (this.text) this.place();
       // Short: the notes panel, if open, holds the full message beside it.
       if (result.problem && result.problem !== told) notices.show('Another program changed the notes of this briefing and they could not be read. The Notes panel says where the file was moved.', 15);
     } catch (error) {
@@ -98,35 +98,20 @@ class AnnotationsState {
     this.items = [];
     this.placed = [];
     this.text = null;
+    this.articleText = '';
     this.editingId = null;
-    for (const slot of COLOUR_SLOTS) CSS.highlights.delete(`anno-${slot}`);
-    CSS.highlights.delete('anno-commented');
   }
 
-  /** Anchors every annotation in the rendered article and paints the highlights. */
+  /** Anchors every annotation in the rendered article. */
   attach(body: Element): void {
     this.text = new TextIndex(body);
-    this.placeAndPaint(body.textContent ?? '');
+    this.articleText = body.textContent ?? '';
+    this.place();
   }
 
-  private placeAndPaint(text: string): void {
-    const anchors = anchorAll(text, this.items.map((annotation) => ({ quote: quoteOf(annotation), position: positionOf(annotation) })));
+  private place(): void {
+    const anchors = anchorAll(this.articleText, this.items.map((annotation) => ({ quote: quoteOf(annotation), position: positionOf(annotation) })));
     this.placed = this.items.map((annotation, index) => ({ annotation, anchor: anchors[index] }));
-    this.paint();
-  }
-
-  private paint(): void {
-    const byColour = new Map<string, Range[]>(COLOUR_SLOTS.map((slot) => [slot, []]));
-    const commented: Range[] = [];
-    for (const { annotation, anchor } of this.placed) {
-      if (anchor.kind === 'orphan' || !this.text) continue;
-      const range = this.text.rangeFor(anchor.start, anchor.end);
-      if (!range) continue;
-      byColour.get(annotation['briefing:colour'])!.push(range);
-      if (commentOf(annotation)) commented.push(range);
-    }
-    for (const [slot, ranges] of byColour) CSS.highlights.set(`anno-${slot}`, new Highlight(...ranges));
-    CSS.highlights.set('anno-commented', new Highlight(...commented));
   }
 
   /** The range of a placed annotation, to scroll to it. */
@@ -152,7 +137,7 @@ class AnnotationsState {
     const start = this.text.offsetOf(selection.startContainer, selection.startOffset);
     const end = this.text.offsetOf(selection.endContainer, selection.endOffset);
     if (start === null || end === null) return null;
-    const described = describeRange(this.textContent(), start, end);
+    const described = describeRange(this.articleText, start, end);
     if (!described) return null;
     this.lastColour = colour;
     const annotation = buildAnnotation(
@@ -191,7 +176,7 @@ class AnnotationsState {
   private async apply(change: Change, kind: 'do' | 'undo' | 'redo' = 'do'): Promise<void> {
     const id = (change.after ?? change.before)!.id;
     this.items = change.after ? [...this.items.filter((item) => item.id !== id), change.after] : this.items.filter((item) => item.id !== id);
-    if (this.text) this.placeAndPaint(this.textContent());
+    if (this.text) this.place();
     if (kind === 'undo') this.redoStack.push({ ...change, before: change.after, after: change.before });
     else {
       this.undoStack.push(change);
@@ -205,10 +190,6 @@ class AnnotationsState {
       this.pending = true;
       notices.show(messageOf(error), 12);
     }
-  }
-
-  private textContent(): string {
-    return document.querySelector('.article-body')?.textContent ?? '';
   }
 }
 
