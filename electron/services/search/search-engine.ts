@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { dateInRange } from '../../common/date-range';
 import type { BriefingSummary, Language } from '../../common/model';
 import type { NoteDocument, SearchCoverage, SearchHit, SearchNoteHit, SearchRequest, SearchResponse } from '../../common/search-model';
+import { SerialQueue } from '../../common/async/serial-queue';
 import { cacheKeyFor } from '../fs/cache-key';
 import { cacheVersion } from '../library/parser-version';
 import { readJsonOr, writeJson } from '../fs/json-file';
@@ -59,7 +60,8 @@ export class SearchEngine {
   private hidden = new Set<string>();
   private libraryTotal = 0;
   private indexing = false;
-  private work: Promise<void> = Promise.resolve();
+  /** Loading and building, one step at a time in the order asked. */
+  private readonly work = new SerialQueue();
   /** Notes (annotations) as a shard of their own, rebuilt from the sidecars; not persisted. */
   private notes: { shard: Shard; byId: Map<string, NoteDocument> } | null = null;
   /** Recomputed only when shards change, not on every query. */
@@ -110,7 +112,7 @@ export class SearchEngine {
 
   /** Resolves when all queued loading and building is done. */
   idle(): Promise<void> {
-    return this.work;
+    return this.work.idle();
   }
 
   /**
@@ -202,7 +204,7 @@ export class SearchEngine {
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.work.then(async () => {
+    return this.work.run(async () => {
       this.indexing = true;
       this.report();
       try {
@@ -212,8 +214,6 @@ export class SearchEngine {
         this.report();
       }
     });
-    this.work = run.catch(() => undefined);
-    return run;
   }
 
   private report(): void {
