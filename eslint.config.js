@@ -2,9 +2,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
-/** Bare module names are matched exactly; path patterns (gitignore style) by folder. */
-const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'stream', 'http', 'https', 'net'];
+/**
+ * Every Node built-in by its bare name (`events`, `buffer`, `fs/promises`...), from Node itself so
+ * none slips past; `node:`-prefixed imports are caught by a pattern. Bare module names are matched
+ * exactly; path patterns (gitignore style) by folder.
+ */
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('node:'));
 
 /** One rule per layer (DESIGN.md "Layout"): imports flow common <- services <- main, common <- preload, common <- renderer. */
 const layer = (files, { modules = [], patterns }, message) => ({
@@ -57,4 +62,9 @@ export default tseslint.config(
     'the renderer knows nothing of Electron or Node: it talks to window.briefing and imports only electron/common.',
   ),
   layer(['e2e/**', 'bench/**', 'scripts/**'], { patterns: ['**/electron/main/**'] }, 'tests and tools drive services and common, never the Electron shell.'),
+  layer(
+    ['renderer/src/state/**/*.test.ts', 'renderer/src/state/test-support/**'],
+    { patterns: ['**/electron/main/**', '**/electron/preload/**'] },
+    'the state modules\' tests host them on the real services, as the e2e host does; never the Electron shell.',
+  ),
 );
