@@ -20,6 +20,9 @@ describe('import direction (DESIGN.md "Layout")', () => {
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';"],
     ['renderer/src/x.ts', "import { LibraryService } from '../../electron/services/library/library-service';"],
     ['renderer/src/x.ts', "import path from 'path';"],
+    ['renderer/src/x.ts', "import { Buffer } from 'buffer';"],
+    ['electron/common/x.ts', "import { EventEmitter } from 'events';"],
+    ['electron/preload/x.ts', "import { isPromise } from 'util/types';"],
     ['e2e/x.ts', "import '../electron/main/window';"],
   ])('forbids %s from importing: %s', async (file, source) => {
     expect(await violations(file, source)).toHaveLength(1);
