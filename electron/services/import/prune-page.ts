@@ -113,6 +113,14 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
   let paragraph = false;
   let heading: string | null = null;
   let inHead = 0;
+  /**
+   * `</body>` and `</html>`, held back to the end of the output. A browser puts what a page has
+   * after them in its body; htmlparser2 (here and under linkedom) puts it beside the body, where
+   * Readability never looks, so a page's closing paragraph written after `</html>` was lost.
+   */
+  const pageClosers: string[] = [];
+  /** `html` and `body` written: a second `<body>` is, as in a browser, no new element. */
+  const frameWritten = new Set<string>();
 
   const endParagraph = () => {
     if (paragraph) out.push('</p>');
@@ -144,6 +152,10 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
           open.push(null);
           return;
         }
+        if ((name === 'html' || name === 'body') && frameWritten.has(name)) {
+          open.push(null);
+          return;
+        }
         if (flatten && !FRAME.has(name)) {
           if (BLOCKS.has(name)) endParagraph();
           if (HEADINGS.has(name) && heading === null) {
@@ -156,6 +168,7 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
         }
         if (depth >= MAX_DEPTH) tooDeep = true;
         if (name === 'head' || name === 'title') inHead++;
+        if (name === 'html' || name === 'body') frameWritten.add(name);
         open.push(write(`<${name}${attributesOf(name, attribs)}>`));
         depth++;
       },
@@ -196,7 +209,8 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
           elementCount--;
           return;
         }
-        if (!VOID.has(name)) out.push(`</${name}>`);
+        if (name === 'html' || name === 'body') pageClosers.push(`</${name}>`);
+        else if (!VOID.has(name)) out.push(`</${name}>`);
         contentEnd = out.length;
         if (name === 'head') headEnd = out.length;
       },
@@ -205,6 +219,7 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
   );
   parser.end(html);
   if (tooDeep) return null;
+  out.push(...pageClosers);
   return { html: out.join(''), head: out.slice(0, headEnd).join(''), jsonLd, textLength, elementCount };
 }
 

@@ -8,13 +8,15 @@ import { parseBriefing, toArticle } from './parse-briefing';
 import { PARSER_VERSION } from './parser-version';
 
 /**
- * What the parser makes of every file in the test corpus and the sample library, against a golden
- * file made by the same PARSER_VERSION. Caches of listings and search indexes are trusted as long
- * as PARSER_VERSION is unchanged, so output that changes under the same version would leave every
- * upgrader with stale titles, dates and languages: this test refuses that.
+ * What the parser makes of every file in the test corpus, the sample library and the import
+ * fixtures, against a golden file made by the same PARSER_VERSION. Caches of listings and search
+ * indexes are trusted as long as PARSER_VERSION is unchanged, so output that changes under the
+ * same version would leave every upgrader with stale titles, dates and languages: this test
+ * refuses that.
  */
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const LIBRARIES = ['test-corpus', 'content'];
+/** Folders opened as libraries, so each file's id is its path inside one; the import fixtures are pages written to break parsing. */
+const LIBRARIES = ['test-corpus', 'content', 'electron/services/import/fixtures'];
 const GOLDEN = fileURLToPath(new URL('./parser-golden.json', import.meta.url));
 const REGENERATE = 'UPDATE_GOLDEN=1 npx vitest run electron/services/library/parser-golden.test.ts';
 
