@@ -43,7 +43,7 @@ export function createBriefingServices(
   emit: (event: BriefingEvent) => void = () => undefined,
   options: { watch?: WatchTimings | false } = {},
 ): BriefingServices {
-  const library = new LibraryService(join(paths.userData, 'cache', 'libraries'), new BriefingParser(paths.parseWorker));
+  const library = new LibraryService(join(paths.userData, 'cache', 'libraries'), new BriefingParser(paths.parseWorker, log));
   const settings = new SettingsStore(paths.userData);
   const search = new SearchService(paths.searchWorker, join(paths.userData, 'cache', 'search'), log);
   let root: string | null = null;

@@ -64,9 +64,13 @@ describe('BriefingParser', () => {
     expect((results[3] as PromiseFulfilledResult<{ summary: { id: string } }>).value.summary.id).toBe('c.md');
   });
 
-  it('parses inline when the worker script is missing, rather than failing every file', async () => {
-    const missing = parser(join(await tempDir(), 'not-built.cjs'));
+  it('parses inline when the worker script is missing, rather than failing every file, and says so', async () => {
+    const script = join(await tempDir(), 'not-built.cjs');
+    const logged: string[] = [];
+    const missing = new BriefingParser(script, (message) => logged.push(message));
+    parsers.push(missing);
     const parsed = await missing.parse('note.md', 'markdown', Buffer.from('---\ntitle: Still read\n---\n\nText.'), false);
     expect(parsed.summary.title).toBe('Still read');
+    expect(logged).toEqual([`the parse worker is missing (${script}): files are parsed in the main process`]);
   });
 });
