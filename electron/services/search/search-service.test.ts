@@ -45,7 +45,7 @@ describe('SearchService (real worker thread)', () => {
 
   it('starts a new worker after a crash and reloads the index from its cache', async () => {
     const { service } = await start();
-    await (service as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await (service as unknown as { client: { worker: { terminate(): Promise<number> } } }).client.worker.terminate();
     // The new worker loads the persisted shard in the background; poll as the UI does.
     await expect.poll(async () => (await service.search(request('ceasefire '))).results.map((hit) => hit.id)).toEqual(['a.md']);
   });

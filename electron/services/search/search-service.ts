@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { BriefingSummary } from '../../common/model';
 import type { NoteDocument, SearchCoverage, SearchRequest, SearchResponse } from '../../common/search-model';
 import { DEFAULT_QUERY_DEADLINE_MS } from './query-budget';
+import { WorkerClient, WorkerLost, WorkerMissing } from '../workers/worker-client';
 import { LATEST_QUERY, type WorkerData, type WorkerMessage, type WorkerReplies, type WorkerRequest } from './worker-protocol';
 
 /** Longest a query may wait for the worker to start it (it may be building a shard) before the person is told. */
@@ -18,27 +18,29 @@ export interface SearchServiceOptions {
   stuckGraceMs?: number;
 }
 
-type Pending = { worker: Worker; resolve: (value: unknown) => void; reject: (error: Error) => void; started?: () => void };
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-class WorkerStopped extends Error {}
 class WorkerStuck extends Error {}
 class WorkerBusy extends Error {}
 
 /**
  * The main-thread side of search: starts the worker, forwards requests, and keeps the latest
- * coverage report so the UI can show progress without asking the worker. If the worker dies it is
- * started again on the next request, and the index reloads from its cache. A query that runs far
- * past its deadline means the worker is stuck: it is ended and started again at once.
+ * coverage report so the UI can show progress without asking the worker. If the worker dies (the
+ * requests it was running fail, by the worker client's one rule) a new one is started on the next
+ * request and the index reloads from its cache. A query that runs far past its deadline means the
+ * worker is stuck: it is ended and started again at once.
  */
 export class SearchService {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly client: WorkerClient<WorkerMessage>;
+  /** A query's start, by request id: its deadline runs from then. */
+  private readonly starting = new Map<number, () => void>();
   /** Newest search id, shared with the worker so that a running query sees it has been superseded. */
   private readonly queries = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   private readonly latestQuery = new Int32Array(this.queries);
+  /** The library the current worker has open; null when there is no worker or it knows none. */
   private root: string | null = null;
+  /** Set when a worker is lost while a library is open: the next request reopens it first. */
+  private reopenNeeded = false;
   private library: { root: string; briefings: readonly BriefingSummary[] } | null = null;
   private reopening: Promise<void> | null = null;
   private notes: NoteDocument[] = [];
@@ -54,12 +56,28 @@ export class SearchService {
   ) {
     this.deadlineMs = options.deadlineMs ?? DEFAULT_QUERY_DEADLINE_MS;
     this.stuckGraceMs = options.stuckGraceMs ?? STUCK_GRACE_MS;
+    this.client = new WorkerClient<WorkerMessage>({
+      script: workerPath,
+      name: 'the search worker',
+      workerData: { cacheDir, queries: this.queries } satisfies WorkerData,
+      replyOf: (message) => (message.kind === 'reply' ? message : null),
+      onMessage: (message) => {
+        if (message.kind === 'coverage') this.lastCoverage = message.coverage;
+        else if (message.kind === 'failed') this.log(`search indexing failed: ${message.error}`);
+        else if (message.kind === 'started') this.starting.get(message.id)?.();
+      },
+      onWorkerLost: (reason) => {
+        this.log(`search worker lost: ${reason}`);
+        this.root = null;
+        this.reopenNeeded = this.library !== null;
+      },
+    });
   }
 
   /** Switches the index to the library at `root` and brings it up to date with `briefings`. */
   async open(root: string, briefings: readonly BriefingSummary[]): Promise<void> {
     this.library = { root, briefings };
-    if (this.root !== root || !this.worker) {
+    if (this.root !== root) {
       this.lastCoverage = { searched: 0, total: briefings.length, indexing: true };
       await this.call({ type: 'open', root });
       this.root = root;
@@ -78,12 +96,14 @@ export class SearchService {
         await this.reopenAfterCrash();
         return await this.call({ type: 'search', request, deadlineMs: this.deadlineMs });
       } catch (error) {
-        if (error instanceof WorkerStopped && attempt === 0 && this.library) continue;
+        if (error instanceof WorkerLost && attempt === 0 && this.library) continue;
         this.log(`search failed: ${String(error)}`);
         const refused =
           error instanceof WorkerStuck
             ? 'Search was restarted: that search took too long. Try more specific words.'
-            : 'Search is busy finishing the index. Try again in a moment.';
+            : error instanceof WorkerMissing
+              ? 'Search is missing from this installation. Reinstall Briefing Reader.'
+              : 'Search is busy finishing the index. Try again in a moment.';
         return {
           results: [],
           total: 0,
@@ -119,16 +139,15 @@ export class SearchService {
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
     this.root = null;
     this.library = null;
-    await worker?.terminate();
+    await this.client.close();
   }
 
   /** A new worker knows no library: give it the last one again (its index reloads from the cache) and the notes. */
   private reopenAfterCrash(): Promise<void> {
-    if (this.worker || !this.library) return this.reopening ?? Promise.resolve();
+    if (!this.reopenNeeded || !this.library) return this.reopening ?? Promise.resolve();
+    this.reopenNeeded = false;
     const library = this.library;
     this.reopening ??= (async () => {
       try {
@@ -142,80 +161,22 @@ export class SearchService {
   }
 
   private call<T extends RequestBody>(body: T): Promise<WorkerReplies[T['type']]> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const settle = (error: Error) => {
-        this.pending.delete(id);
-        reject(error);
-      };
-      const entry: Pending = {
-        worker,
-        resolve: (value) => {
-          clearTimeout(timer);
-          resolve(value as WorkerReplies[T['type']]);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      };
-      if (body.type === 'search') {
-        Atomics.store(this.latestQuery, LATEST_QUERY, id);
-        timer = setTimeout(() => settle(new WorkerBusy(`not started within ${QUERY_WAIT_MS} ms`)), QUERY_WAIT_MS);
-        entry.started = () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            settle(new WorkerStuck(`still running ${this.deadlineMs + this.stuckGraceMs} ms after it started`));
-            this.restart(worker);
-          }, this.deadlineMs + this.stuckGraceMs);
-        };
-      }
-      this.pending.set(id, entry);
-      worker.postMessage({ ...body, id } as WorkerRequest);
+    const { id, reply } = this.client.request((id) => ({ ...body, id }) as WorkerRequest);
+    if (body.type !== 'search') return reply as Promise<WorkerReplies[T['type']]>;
+    Atomics.store(this.latestQuery, LATEST_QUERY, id);
+    let timer = setTimeout(() => this.client.fail(id, new WorkerBusy(`not started within ${QUERY_WAIT_MS} ms`)), QUERY_WAIT_MS);
+    this.starting.set(id, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        this.log('search worker stuck in a query: restarting it');
+        this.client.fail(id, new WorkerStuck(`still running ${this.deadlineMs + this.stuckGraceMs} ms after it started`), true);
+        // Started again on the persisted index straight away, so the next query finds it loading.
+        this.reopenAfterCrash().catch((error: unknown) => this.log(`search worker restart failed: ${String(error)}`));
+      }, this.deadlineMs + this.stuckGraceMs);
     });
-  }
-
-  /** Ends a stuck worker and starts another on the persisted index straight away, so the next query finds it loading. */
-  private restart(worker: Worker): void {
-    if (this.worker !== worker) return;
-    this.log('search worker stuck in a query: restarting it');
-    this.worker = null;
-    this.root = null;
-    void worker.terminate();
-    this.reopenAfterCrash().catch((error: unknown) => this.log(`search worker restart failed: ${String(error)}`));
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath, { workerData: { cacheDir: this.cacheDir, queries: this.queries } satisfies WorkerData });
-    worker.unref();
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'coverage') this.lastCoverage = message.coverage;
-      else if (message.kind === 'failed') this.log(`search indexing failed: ${message.error}`);
-      else if (message.kind === 'started') this.pending.get(message.id)?.started?.();
-      else {
-        const pending = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        if (message.ok) pending?.resolve(message.value);
-        else pending?.reject(new Error(message.error));
-      }
+    return (reply as Promise<WorkerReplies[T['type']]>).finally(() => {
+      clearTimeout(timer);
+      this.starting.delete(id);
     });
-    worker.on('error', (error) => this.log(`search worker crashed: ${error.stack ?? error.message}`));
-    worker.on('exit', () => {
-      if (this.worker === worker) {
-        this.worker = null;
-        this.root = null;
-      }
-      // Only this worker's requests: a restarted one may already have its own under way.
-      for (const [id, pending] of [...this.pending]) {
-        if (pending.worker !== worker) continue;
-        this.pending.delete(id);
-        pending.reject(new WorkerStopped('the search worker stopped'));
-      }
-    });
-    this.worker = worker;
-    return worker;
   }
 }
