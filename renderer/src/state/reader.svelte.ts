@@ -66,9 +66,12 @@ class ReaderState {
     this.error = null;
   }
 
-  /** R in the reader: the open briefing becomes read, or unread when it is read already. */
+  /**
+   * R in the reader: the open briefing becomes read, or unread when it is read already. Keyed on the
+   * briefing being opened, not the article shown, so R pressed while it still loads is not lost.
+   */
   async toggleRead(): Promise<void> {
-    const id = this.article?.summary.id;
+    const id = this.openId;
     if (!id) return;
     const read = readStateOf(reading.states[id]) !== 'read';
     await reading.setRead([id], read);
