@@ -84,6 +84,8 @@ test('bad files are listed with a reason a person understands, and the rest stil
   await writeFile(join(bad, 'empty.md'), '');
   await writeFile(join(bad, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
   await writeFile(join(bad, 'latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' briefing\n\nThe text goes on normally.\n')]));
+  // UTF-8 with one damaged character: no legacy encoding fits better, so the bad bytes are replaced and counted.
+  await writeFile(join(bad, 'damaged.txt'), Buffer.concat([Buffer.from('Damaged “briefing”\n\nThe na'), Buffer.from([0xc3]), Buffer.from('ve text goes on normally, with “curly quotes” intact.\n')]));
   await writeFile(join(bad, 'huge.md'), '');
   await truncate(join(bad, 'huge.md'), 11 * 1024 * 1024);
   await symlink(join(bad, 'loop-b.md'), join(bad, 'loop-a.md'));
@@ -112,7 +114,9 @@ test('bad files are listed with a reason a person understands, and the rest stil
   await expectRow('Loop a', 'points to itself in a loop');
   await expectRow('Dangling', 'no longer exists');
   await expectRow('Broken front matter', 'could not be read');
-  await expectRow('Caf', 'not valid UTF-8');
+  // A Latin-1 file is read as such (the title reads Café) and the notice says so, not that bytes were lost.
+  await expectRow('Café briefing', 'Read as Windows-1252');
+  await expectRow('Damaged', /1 character could not be read/);
   await expect(page.getByRole('status').filter({ hasText: 'bad/folder-loop' })).toContainText('points back into a folder already in the library');
   // The folder loop did not list the library twice.
   await filter.fill('heavy weapons');
@@ -124,9 +128,10 @@ test('bad files are listed with a reason a person understands, and the rest stil
   await expect(page.locator('.article-body')).toContainText('The body survives.');
   await page.keyboard.press('Escape');
 
-  await row('Caf').show();
-  await row('Caf').only.click();
-  await expect(page.locator('.article-body')).toContainText('The text goes on normally.');
+  await row('Damaged').show();
+  await row('Damaged').only.click();
+  await expect(page.locator('.article-header .problem')).toContainText('could not be read');
+  await expect(page.locator('.article-body')).toContainText('The na\ufffdve text goes on normally, with “curly quotes” intact.');
   await page.keyboard.press('Escape');
 
   await row('Binary').show();
