@@ -161,9 +161,12 @@ export class SearchService {
   }
 
   private call<T extends RequestBody>(body: T): Promise<WorkerReplies[T['type']]> {
-    const { id, reply } = this.client.request((id) => ({ ...body, id }) as WorkerRequest);
+    const { id, reply } = this.client.request((id) => {
+      // Before the worker can see the message: a query that started before this store would take itself for superseded.
+      if (body.type === 'search') Atomics.store(this.latestQuery, LATEST_QUERY, id);
+      return { ...body, id } as WorkerRequest;
+    });
     if (body.type !== 'search') return reply as Promise<WorkerReplies[T['type']]>;
-    Atomics.store(this.latestQuery, LATEST_QUERY, id);
     let timer = setTimeout(() => this.client.fail(id, new WorkerBusy(`not started within ${QUERY_WAIT_MS} ms`)), QUERY_WAIT_MS);
     this.starting.set(id, () => {
       clearTimeout(timer);
