@@ -208,3 +208,43 @@ test('nothing to export, a cancelled dialog and an unwritable destination each l
   expect(await readdir(folder)).toEqual(['a file']);
   expect(await readFile(join(folder, 'a file'), 'utf8')).toBe('not a folder');
 });
+
+test('the notes PDF cites a speech’s own paragraph and each briefing’s date at its precision', async ({ app }) => {
+  skipWithReason(!app.host, 'the save dialog is answered through the web host; on Electron it is a native dialog');
+  const { page } = app;
+  const count = page.getByText(/^\d+ briefings/);
+  const before = Number.parseInt((await count.textContent())!, 10);
+  await writeFile(
+    join(app.library, 'annual-review.md'),
+    '---\ntitle: "Annual review of sanctions"\ndate: 2022\nsource: "Council"\n---\n\nThe year closed with a ninth package of measures.\n',
+  );
+  await expect(count).toHaveText(new RegExp(`^${before + 1} briefings`));
+  await openByTitle(page, 'Annual review');
+  await expect(page.locator('.article-header')).toContainText('2022');
+  await expect(page.locator('.article-header')).not.toContainText('Jan');
+  await select(page, 'ninth package of measures');
+  await page.keyboard.press('h');
+  await page.keyboard.press('Escape');
+
+  // The speech puts each paragraph on its own line: the note is in its tenth paragraph, not "¶ 1".
+  await openByTitle(page, 'Zelenskyy, President of Ukraine');
+  await select(page, 'There are five preconditions for peace.');
+  await page.keyboard.press('c');
+  await comment(page, 'The **five** preconditions: see the [formula](https://www.president.gov.ua/).');
+  await expect(sidebar(page).getByRole('listitem').locator('strong')).toHaveText('five');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Notes', exact: true }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const destination = join(app.userData, '..', 'exports', 'dated notes.pdf');
+  await mkdir(dirname(destination), { recursive: true });
+  await exportAs(app, /^PDF/, destination);
+  await expect(exportDialog(page)).toContainText('Exported 2 notes from 2 briefings');
+  await copyFile(destination, test.info().outputPath('dated-notes.pdf'));
+
+  const pdf = await pdfText(destination);
+  expectInOrder(pdf.text, ['September 2022', '¶ 10', 'There are five preconditions for peace.', 'The five preconditions']);
+  expectInOrder(pdf.text, ['Annual review of sanctions', 'Council', '2022', 'ninth package of measures']);
+  expect(pdf.text).not.toContain('2022-01-01');
+  expect(pdf.text).not.toContain('**five**');
+});
