@@ -3,6 +3,9 @@ import { parsePage, type PageDocument, type PageElement } from './page-dom';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 import { flattenPage, prunePage } from './prune-page';
 
+/** What Readability's constructor is typed to take: the DOM's Document where that library is loaded, else any. */
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+
 /**
  * What was found: an article, no article (the page is a menu, a form, an empty shell), or a page
  * too large to look for one in. In the last two cases the page is shown as all of its text.
@@ -61,9 +64,9 @@ export function extractArticle(pageHtml: string): ExtractedPage {
   // Readability refuses a document without a root element, which is what an empty page parses to.
   if (!document.documentElement) return { metadata: withTitle(metadata), html: '', outcome: 'no-article' };
   const declared = narrowToDeclaredArticle(document);
-  const article = new Readability<PageElement>(document, {
+  const article = new Readability<PageElement>(document as unknown as ReadabilityDocument, {
     ...(declared ? { charThreshold: DECLARED_ARTICLE_CHAR_THRESHOLD } : {}),
-    serializer: (node) => node,
+    serializer: (node) => node as unknown as PageElement,
   }).parse();
   const content = article?.content;
   if (!article || !content || proseWords(article.textContent ?? '', content) < MIN_ARTICLE_WORDS) {
