@@ -5,6 +5,7 @@ import { createEventSource, createRawApi } from '../../../../electron/common/bri
 import type { MethodName } from '../../../../electron/common/contract';
 import type { BriefingEvent } from '../../../../electron/common/events';
 import { createBriefingServices, type BriefingServices } from '../../../../electron/services/app/briefing-services';
+import type { HostPorts } from '../../../../electron/services/app/host-ports';
 import { dispatch } from '../../../../electron/services/app/dispatch';
 import { noDialogs, sampleLibrary } from '../../../../electron/services/test-support/services-harness';
 import { useTempDirs } from '../../../../electron/services/test-support/temp-dir';
@@ -23,8 +24,10 @@ interface Hold {
   released: Promise<void>;
 }
 
-// The window state modules read (`window.matchMedia`, the host API); they never touch the document.
+// The window state modules read (`window.matchMedia`, the host API). Annotations map offsets to
+// ranges in an article a test builds in this window's document, which needs `NodeFilter` as a global.
 globalThis.window = new Window() as unknown as typeof globalThis.window;
+globalThis.NodeFilter = window.NodeFilter;
 
 const listeners = new Set<(event: BriefingEvent) => void>();
 const holds: Hold[] = [];
@@ -62,8 +65,8 @@ export interface TestHost {
   nextEvent<T extends BriefingEvent>(wanted: (event: BriefingEvent) => event is T): Promise<T>;
 }
 
-/** Real services per test, stopped after it. */
-export function useHost(): () => Promise<TestHost> {
+/** Real services per test, stopped after it; `ports` stand in for the dialogs the person would answer. */
+export function useHost(ports: Partial<HostPorts> = {}): () => Promise<TestHost> {
   const tempDir = useTempDirs();
   afterEach(async () => {
     holds.length = 0;
@@ -83,7 +86,7 @@ export function useHost(): () => Promise<TestHost> {
         parseWorker: await parseWorkerBundle(),
         printFonts: join(base, 'no-fonts.css'),
       },
-      noDialogs,
+      { ...noDialogs, ...ports },
       () => undefined,
       (event) => listeners.forEach((listener) => listener(event)),
     );
