@@ -50,7 +50,7 @@ export default tseslint.config(
     { modules: ['electron'], patterns: ['**/main/**', '**/preload/**', '**/renderer/**'] },
     'services are plain Node: they may import common and node:*, never electron, main, preload or the renderer.',
   ),
-  layer(['electron/main/**'], { patterns: ['**/renderer/**', '**/preload/**', '**/e2e/**'] }, 'main may import common and services only.'),
+  layer(['electron/main/**'], { patterns: ['**/renderer/**', '**/preload/**', '**/e2e/**', '**/web-host/**'] }, 'main may import common and services only.'),
   layer(
     ['electron/preload/**'],
     { modules: NODE_BUILTINS, patterns: ['node:*', '**/services/**', '**/main/**', '**/renderer/**'] },
@@ -58,13 +58,17 @@ export default tseslint.config(
   ),
   layer(
     ['renderer/**'],
-    { modules: ['electron', ...NODE_BUILTINS], patterns: ['node:*', '**/electron/services/**', '**/electron/main/**', '**/electron/preload/**', '**/e2e/**'] },
+    { modules: ['electron', ...NODE_BUILTINS], patterns: ['node:*', '**/electron/services/**', '**/electron/main/**', '**/electron/preload/**', '**/e2e/**', '**/web-host/**'] },
     'the renderer knows nothing of Electron or Node: it talks to window.briefing and imports only electron/common.',
   ),
-  layer(['e2e/**', 'bench/**', 'scripts/**'], { patterns: ['**/electron/main/**'] }, 'tests and tools drive services and common, never the Electron shell.'),
+  layer(
+    ['web-host/**', 'e2e/**', 'bench/**', 'scripts/**'],
+    { patterns: ['**/electron/main/**'] },
+    'the web host, tests and tools drive services and common, never the Electron shell.',
+  ),
   layer(
     ['renderer/src/state/**/*.test.ts', 'renderer/src/state/test-support/**'],
     { patterns: ['**/electron/main/**', '**/electron/preload/**'] },
-    'the state modules\' tests host them on the real services, as the e2e host does; never the Electron shell.',
+    'the state modules\' tests host them on the real services, as the web host does; never the Electron shell.',
   ),
 );

@@ -19,8 +19,8 @@ import { DEFAULT_EXPORT_CHOICES, type ExportRequest } from '../electron/common/e
 import { createBriefingServices } from '../electron/services/app/briefing-services';
 import { searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { chromiumPrinter } from '../e2e/host/chromium-print';
-import { ScriptedPorts } from '../e2e/host/web-host';
+import { chromiumPrinter } from '../web-host/chromium-print';
+import { ScriptedPorts } from '../web-host/web-host';
 import { printFontCss } from '../scripts/print-fonts.mjs';
 import { median, readPassages, round, writeLibrary } from './corpus';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { BriefingEvent } from '../electron/common/events';
 import { createBriefingServices } from '../electron/services/app/briefing-services';
 import { parseWorkerBundle, searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
-import { ScriptedPorts } from '../e2e/host/web-host';
+import { ScriptedPorts } from '../web-host/web-host';
 import { readPassages, round, writeLibrary } from './corpus';
 import { benchExtract } from './import-extract';
 

@@ -10,8 +10,8 @@ import { chromium } from '@playwright/test';
 import { LibraryService } from '../electron/services/library/library-service';
 import { scanFolder } from '../electron/services/library/scan-folder';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { attachWebHost, ScriptedPorts, WEB_ENTRY } from '../e2e/host/web-host';
-import { chromiumPrinter } from '../e2e/host/chromium-print';
+import { attachWebHost, ScriptedPorts, WEB_ENTRY } from '../web-host/web-host';
+import { chromiumPrinter } from '../web-host/chromium-print';
 import { median, readPassages, round, writeLibrary } from './corpus';
 
 const DOCS = 10_000;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, _electron, type Page, type ElectronApplication } from '@playwright/test';
-import { attachWebHost, ScriptedPorts, WEB_ENTRY, type WebHost } from './host/web-host';
-import { chromiumPrinter } from './host/chromium-print';
+import { attachWebHost, ScriptedPorts, WEB_ENTRY, type WebHost } from '../web-host/web-host';
+import { chromiumPrinter } from '../web-host/chromium-print';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
 
 export type AppTarget = 'web' | 'electron';

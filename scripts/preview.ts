@@ -11,9 +11,9 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { attachWebHost, WEB_ENTRY } from '../e2e/host/web-host';
-import { chromiumPrinter } from '../e2e/host/chromium-print';
-import { showTerminalNotice } from '../e2e/host/terminal-notice';
+import { attachWebHost, WEB_ENTRY } from '../web-host/web-host';
+import { chromiumPrinter } from '../web-host/chromium-print';
+import { showTerminalNotice } from '../web-host/terminal-notice';
 import type { HostPorts } from '../electron/services/app/host-ports';
 import { externalLinkWarning, isAllowedExternalUrl } from '../electron/common/security';
 

@@ -24,6 +24,8 @@ describe('import direction (DESIGN.md "Layout")', () => {
     ['electron/common/x.ts', "import { EventEmitter } from 'events';"],
     ['electron/preload/x.ts', "import { isPromise } from 'util/types';"],
     ['e2e/x.ts', "import '../electron/main/window';"],
+    ['web-host/x.ts', "import '../electron/main/window';"],
+    ['renderer/src/x.ts', "import { attachWebHost } from '../../web-host/web-host';"],
   ])('forbids %s from importing: %s', async (file, source) => {
     expect(await violations(file, source)).toHaveLength(1);
   });
@@ -34,6 +36,7 @@ describe('import direction (DESIGN.md "Layout")', () => {
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { createRawApi } from '../common/bridge';"],
     ['renderer/src/x.ts', "import { METHOD_NAMES } from '../../electron/common/contract';"],
     ['e2e/x.ts', "import { dispatch } from '../electron/services/app/dispatch';"],
+    ['web-host/x.ts', "import { dispatch } from '../electron/services/app/dispatch';"],
   ])('allows %s to import: %s', async (file, source) => {
     expect(await violations(file, source)).toEqual([]);
   });

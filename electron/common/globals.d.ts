@@ -1,7 +1,7 @@
 /**
- * The runtime globals common code uses. Node and every browser have the WHATWG URL and timers;
- * declaring just them (instead of adding the DOM or Node libraries) keeps the rest of those APIs
- * out of common.
+ * The runtime globals common code uses. Node and every browser have the WHATWG URL, timers and
+ * `performance.now()`; declaring just them (instead of adding the DOM or Node libraries) keeps the
+ * rest of those APIs out of common.
  */
 declare class URL {
   constructor(input: string, base?: string);
@@ -19,3 +19,4 @@ interface TimerHandle {
 }
 declare function setTimeout(handler: () => void, ms: number): TimerHandle;
 declare function clearTimeout(handle: TimerHandle | undefined): void;
+declare const performance: { now(): number };

@@ -3,7 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { Annotation, AnnotationSidecar, AnnotationTombstone } from '../../common/annotation-model';
 import { KeyedSerialQueue } from '../../common/async/serial-queue';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { mapLimit } from '../library/map-limit';
+import { mapLimit } from '../../common/async/map-limit';
 import { matchRenames, type Orphan } from '../library/renames';
 import { conflictBaseOf, findConflictCopies, isSidecarName } from './conflict-copies';
 import { withFileLock } from './file-lock';

@@ -1,5 +1,5 @@
 import type { BriefingFormat, Problem } from '../../common/model';
-import { decodePageBytes } from '../import/page-charset';
+import { decodePageBytes } from '../saved-page/page-charset';
 
 export interface DecodedText {
   text: string;

@@ -8,8 +8,8 @@ import { BriefingParser } from './briefing-parser';
 import { unreadableSummary } from './parse-briefing';
 import { readApiError, readBriefingFile, readProblem } from './briefing-file';
 import { scanFolder, type FoundFile } from './scan-folder';
-import { mapLimit } from './map-limit';
-import { timeSlicer } from '../fs/time-slice';
+import { mapLimit } from '../../common/async/map-limit';
+import { timeSlicer } from '../../common/async/time-slice';
 
 /**
  * Lists and reads the briefings of library folders. Owns the manifest cache; never writes into a

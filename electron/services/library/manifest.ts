@@ -3,7 +3,7 @@ import type { BriefingSummary } from '../../common/model';
 import { cacheKeyFor } from '../fs/cache-key';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readJsonOr } from '../fs/json-file';
-import { stringifyPaced } from '../fs/time-slice';
+import { stringifyPaced } from '../../common/async/time-slice';
 import { cacheVersion } from './parser-version';
 
 /**

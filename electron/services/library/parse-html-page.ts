@@ -1,5 +1,5 @@
 import type { MetadataValue, Problem } from '../../common/model';
-import { extractArticle, type ExtractionOutcome } from '../import/extract-article';
+import { extractArticle, type ExtractionOutcome } from '../saved-page/extract-article';
 import { outlineOf, sanitizeArticleHtml } from './article-html';
 import { titleFromFileName, titleFromText } from './metadata-fields';
 import { normaliseDate } from './written-date';

@@ -16,7 +16,7 @@ import { PARSER_VERSION } from './parser-version';
  */
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** Folders opened as libraries, so each file's id is its path inside one; the import fixtures are pages written to break parsing. */
-const LIBRARIES = ['test-corpus', 'content', 'electron/services/import/fixtures'];
+const LIBRARIES = ['test-corpus', 'content', 'electron/services/saved-page/fixtures'];
 const GOLDEN = fileURLToPath(new URL('./parser-golden.json', import.meta.url));
 const REGENERATE = 'UPDATE_GOLDEN=1 npx vitest run electron/services/library/parser-golden.test.ts';
 

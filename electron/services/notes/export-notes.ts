@@ -7,7 +7,7 @@ import type { NoteItem } from '../../common/notes-model';
 import { abortable } from '../app/abortable';
 import type { HostPorts } from '../app/host-ports';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { mapLimit } from '../library/map-limit';
+import { mapLimit } from '../../common/async/map-limit';
 import { safeFileName } from '../fs/safe-file-name';
 import { buildNotesDocument, isEmpty, itemsInDocument, type NotesDocument } from './notes-document';
 import { renderNotesHtml } from './notes-html';

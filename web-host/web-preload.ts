@@ -3,9 +3,9 @@
  * from the contract, over a Playwright binding instead of IPC. Bundled by `web-host.ts` and added
  * as an init script, so it runs before the renderer's own code in every page.
  */
-import { createEventSource, createRawApi } from '../../electron/common/bridge';
-import type { ApiResult } from '../../electron/common/errors';
-import type { BriefingEvent } from '../../electron/common/events';
+import { createEventSource, createRawApi } from '../electron/common/bridge';
+import type { ApiResult } from '../electron/common/errors';
+import type { BriefingEvent } from '../electron/common/events';
 
 declare global {
   interface Window {

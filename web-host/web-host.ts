@@ -3,18 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { BrowserContext, Route } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, isAllowedExternalUrl, isAppUrl, resolveAppPath } from '../../electron/common/security';
-import { createBriefingServices, type BriefingServices } from '../../electron/services/app/briefing-services';
-import { dispatch } from '../../electron/services/app/dispatch';
-import { abortable } from '../../electron/services/app/abortable';
-import type { AppPaths, HostPorts, PdfOptions } from '../../electron/services/app/host-ports';
-import type { BriefingEvent } from '../../electron/common/events';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, isAllowedExternalUrl, isAppUrl, resolveAppPath } from '../electron/common/security';
+import { createBriefingServices, type BriefingServices } from '../electron/services/app/briefing-services';
+import { dispatch } from '../electron/services/app/dispatch';
+import { abortable } from '../electron/services/app/abortable';
+import type { AppPaths, HostPorts, PdfOptions } from '../electron/services/app/host-ports';
+import type { BriefingEvent } from '../electron/common/events';
 
 /** Where the web target serves the renderer. `.localhost` never leaves the machine. */
 export const WEB_ORIGIN = 'http://briefing.localhost';
 export const WEB_ENTRY = `${WEB_ORIGIN}/index.html`;
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const RENDERER_DIR = join(repoRoot, 'dist', 'renderer');
 export const SEARCH_WORKER = join(repoRoot, 'dist', 'main', 'search-worker.cjs');
 export const PARSE_WORKER = join(repoRoot, 'dist', 'main', 'parse-worker.cjs');

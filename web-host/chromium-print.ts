@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
-import { abortable } from '../../electron/services/app/abortable';
-import type { PdfOptions } from '../../electron/services/app/host-ports';
+import { abortable } from '../electron/services/app/abortable';
+import type { PdfOptions } from '../electron/services/app/host-ports';
 
 /**
  * The test host's `printToPdf`: the notes HTML printed by Chromium's `page.pdf`, with the options

@@ -8,7 +8,7 @@ export function timeSlicer(budgetMs = 12): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart < budgetMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>((resolve) => setTimeout(() => resolve(), 0));
     sliceStart = performance.now();
   };
 }
