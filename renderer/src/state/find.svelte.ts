@@ -1,21 +1,21 @@
 import { findRanges, patternFor } from '../lib/find-in-text';
 
-const HIT = 'find-hit';
-const CURRENT = 'find-current';
-
 /**
- * Highlights in the open article: either the words a search matched (`words`), or text typed into
- * the find bar (`text`). One mechanism for both, painted with the CSS Custom Highlight API so the
- * article's DOM is never changed.
+ * Matches in the open article: either the words a search matched (`words`), or text typed into
+ * the find bar (`text`). One mechanism for both; the reader paints `ranges` and `goneTo`
+ * (lib/find-highlights), nothing here touches the page.
  */
 class FindState {
   barOpen = $state(false);
   mode = $state<'text' | 'words'>('text');
   query = $state('');
   words = $state<string[]>([]);
-  count = $state(0);
-  current = $state(-1);
-  private ranges: Range[] = [];
+  ranges = $state.raw<Range[]>([]);
+  /** The match F3 last went to; a new object each time, so going to the same match again scrolls to it again. */
+  goneTo = $state.raw<{ index: number; range: Range } | null>(null);
+
+  readonly count = $derived(this.ranges.length);
+  readonly current = $derived(this.goneTo?.index ?? -1);
 
   /** Shows the matched words of a search result once its briefing has opened. */
   showSearchHits(words: string[]): void {
@@ -43,30 +43,25 @@ class FindState {
   apply(root: Element | null, reveal: boolean): void {
     const pattern = this.barOpen ? patternFor(this.mode, this.mode === 'words' ? this.words : [this.query]) : null;
     this.ranges = root && pattern ? findRanges(root, pattern) : [];
-    this.count = this.ranges.length;
-    CSS.highlights.set(HIT, new Highlight(...this.ranges));
-    this.current = -1;
-    CSS.highlights.delete(CURRENT);
-    if (this.count > 0 && reveal) this.step(1);
+    this.goneTo = null;
+    if (this.ranges.length > 0 && reveal) this.step(1);
   }
 
   step(delta: number): void {
-    if (this.count === 0) return;
-    this.current = (((this.current + delta) % this.count) + this.count) % this.count;
-    const range = this.ranges[this.current];
-    CSS.highlights.set(CURRENT, new Highlight(range));
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const count = this.ranges.length;
+    if (count === 0) return;
+    const index = ((((this.goneTo?.index ?? -1) + delta) % count) + count) % count;
+    this.goneTo = { index, range: this.ranges[index] };
   }
 
   /** The match F3 last went to, to make it the selection (Ctrl+Enter). */
   currentRange(): Range | null {
-    return this.ranges[this.current] ?? null;
+    return this.goneTo?.range ?? null;
   }
 
   clearHighlights(): void {
     this.ranges = [];
-    CSS.highlights.delete(HIT);
-    CSS.highlights.delete(CURRENT);
+    this.goneTo = null;
   }
 }
 

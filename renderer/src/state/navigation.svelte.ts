@@ -3,6 +3,10 @@ export type Screen = 'library' | 'search' | 'notes';
 
 class NavigationState {
   screen = $state<Screen>('library');
+
+  go(screen: Screen): void {
+    this.screen = screen;
+  }
 }
 
 export const navigation = new NavigationState();
