@@ -28,6 +28,8 @@ interface Hold {
 // ranges in an article a test builds in this window's document, which needs `NodeFilter` as a global.
 globalThis.window = new Window() as unknown as typeof globalThis.window;
 globalThis.NodeFilter = window.NodeFilter;
+// The export dialog reads the locale from `navigator`, which Node before 21 does not have.
+if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: window.navigator });
 
 const listeners = new Set<(event: BriefingEvent) => void>();
 const holds: Hold[] = [];
