@@ -159,6 +159,11 @@ class AnnotationsState {
     return this.apply({ briefingId: this.briefingId!, before: annotation, after: null });
   }
 
+  /** Opens a note in its editor (closing any other), or closes the editor with null. */
+  setEditing(id: string | null): void {
+    this.editingId = id;
+  }
+
   async undo(): Promise<void> {
     const change = this.undoStack.pop();
     if (change) await this.apply({ ...change, before: change.after, after: change.before && { ...change.before, modified: now() } }, 'undo');

@@ -107,6 +107,11 @@ class ExportState {
           : 'everything';
   }
 
+  /** Closes the dialog (Done, Cancel, or the dialog closing itself). */
+  hide(): void {
+    this.open = false;
+  }
+
   async run(): Promise<void> {
     if (this.running) return;
     const choices = $state.snapshot(this.choices);

@@ -56,6 +56,23 @@ class SearchState {
     }
   }
 
+  /** Makes result `index` the selected one, kept within the results shown. */
+  select(index: number): void {
+    const count = this.response?.results.length ?? 0;
+    this.selectedIndex = Math.max(0, Math.min(count - 1, index));
+  }
+
+  /** The source filter: one source, or every source with ''. Runs the query again at once. */
+  setSource(source: string): void {
+    this.sources = source ? [source] : [];
+    this.schedule(0);
+  }
+
+  toggleLanguage(language: Language): void {
+    this.languages = this.languages.includes(language) ? this.languages.filter((item) => item !== language) : [...this.languages, language];
+    this.schedule(0);
+  }
+
   clearFilters(): void {
     this.sources = [];
     this.languages = [];
