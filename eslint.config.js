@@ -15,10 +15,7 @@ const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('node:'))
 const layer = (files, { modules = [], patterns }, message) => ({
   files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { paths: modules.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
-    ],
+    'no-restricted-imports': ['error', { paths: modules.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
   },
 });
 
@@ -58,7 +55,10 @@ export default tseslint.config(
   ),
   layer(
     ['renderer/**'],
-    { modules: ['electron', ...NODE_BUILTINS], patterns: ['node:*', '**/electron/services/**', '**/electron/main/**', '**/electron/preload/**', '**/e2e/**', '**/web-host/**'] },
+    {
+      modules: ['electron', ...NODE_BUILTINS],
+      patterns: ['node:*', '**/electron/services/**', '**/electron/main/**', '**/electron/preload/**', '**/e2e/**', '**/web-host/**'],
+    },
     'the renderer knows nothing of Electron or Node: it talks to window.briefing and imports only electron/common.',
   ),
   layer(
@@ -69,6 +69,6 @@ export default tseslint.config(
   layer(
     ['renderer/src/state/**/*.test.ts', 'renderer/src/state/test-support/**'],
     { patterns: ['**/electron/main/**', '**/electron/preload/**'] },
-    'the state modules\' tests host them on the real services, as the web host does; never the Electron shell.',
+    "the state modules' tests host them on the real services, as the web host does; never the Electron shell.",
   ),
 );

@@ -25,7 +25,7 @@ export async function benchAnchoring(): Promise<{ anchor_500_ms: number; reancho
   const bounds = [...text.matchAll(/\S+/g)].map((match) => [match.index!, match.index! + match[0].length] as const);
   const targets: NonNullable<ReturnType<typeof describeRange>>[] = [];
   let seed = 1;
-  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (let i = 0; i < ANNOTATIONS; i++) {
     const first = Math.floor((i * (bounds.length - 40)) / ANNOTATIONS);
     const last = first + 2 + Math.floor(random() * 38);

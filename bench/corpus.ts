@@ -35,12 +35,14 @@ export async function writeLibrary(root: string, passages: Passage[]): Promise<v
     const folder = join(root, `${passages[i].year}`, `batch-${String(i / 100).padStart(3, '0')}`);
     await mkdir(folder, { recursive: true });
     await Promise.all(
-      passages.slice(i, i + 100).map((passage) =>
-        writeFile(
-          join(folder, `${passage.id.replace(/[^A-Za-z0-9_-]/g, '_')}.md`),
-          `---\ntitle: ${JSON.stringify(passage.title)}\ndate: "${passage.year}"\nsource: "UN General Debate (${passage.country_iso})"\nspeaker: ${JSON.stringify(passage.speaker)}\nlanguage: en\nlicense: CC0\n---\n\n${passage.text}\n`,
+      passages
+        .slice(i, i + 100)
+        .map((passage) =>
+          writeFile(
+            join(folder, `${passage.id.replace(/[^A-Za-z0-9_-]/g, '_')}.md`),
+            `---\ntitle: ${JSON.stringify(passage.title)}\ndate: "${passage.year}"\nsource: "UN General Debate (${passage.country_iso})"\nspeaker: ${JSON.stringify(passage.speaker)}\nlanguage: en\nlicense: CC0\n---\n\n${passage.text}\n`,
+          ),
         ),
-      ),
     );
   }
 }

@@ -63,7 +63,12 @@ export async function benchExport(): Promise<Record<string, number>> {
           {
             briefingId: briefing.id,
             fingerprint: briefing.fingerprint,
-            quote: { type: 'TextQuoteSelector', exact: match[0], prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + match[0].length, start + match[0].length + 32) },
+            quote: {
+              type: 'TextQuoteSelector',
+              exact: match[0],
+              prefix: text.slice(Math.max(0, start - 32), start),
+              suffix: text.slice(start + match[0].length, start + match[0].length + 32),
+            },
             position: { type: 'TextPositionSelector', start, end: start + match[0].length },
             colour: (['c1', 'c2', 'c3', 'c4', 'c5'] as const)[n % 5],
             comment: n % 2 === 0 ? `Follow up with the desk: **${briefing.title.slice(0, 40)}**, point ${n + 1}.` : undefined,
@@ -77,7 +82,12 @@ export async function benchExport(): Promise<Record<string, number>> {
       }
     }
 
-    const request = (format: ExportRequest['format']): ExportRequest => ({ scope: { label: '' }, format, paper: 'A4', options: DEFAULT_EXPORT_CHOICES.options });
+    const request = (format: ExportRequest['format']): ExportRequest => ({
+      scope: { label: '' },
+      format,
+      paper: 'A4',
+      options: DEFAULT_EXPORT_CHOICES.options,
+    });
     const documents: number[] = [];
     const pdfs: number[] = [];
     const totals: number[] = [];

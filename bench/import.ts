@@ -28,7 +28,14 @@ export async function benchImport(): Promise<Record<string, number>> {
   const listed: string[][] = [];
   const ports = new ScriptedPorts(async () => new Uint8Array());
   const services = createBriefingServices(
-    { userData: join(sandbox, 'user-data'), sampleLibrary: library, defaultLibrary: library, searchWorker: await searchWorkerBundle(), parseWorker: await parseWorkerBundle(), printFonts: '' },
+    {
+      userData: join(sandbox, 'user-data'),
+      sampleLibrary: library,
+      defaultLibrary: library,
+      searchWorker: await searchWorkerBundle(),
+      parseWorker: await parseWorkerBundle(),
+      printFonts: '',
+    },
     ports,
     () => undefined,
     (event: BriefingEvent) => {
@@ -49,7 +56,9 @@ export async function benchImport(): Promise<Record<string, number>> {
       tick = now;
     }, 20);
 
-    const dropped = passages.slice(LIBRARY).map((passage, index) => ({ ...passage, title: `Dropped ${index}: ${passage.title}`, text: `${passage.text}\n\nMarker word droppedmarker${index}.` }));
+    const dropped = passages
+      .slice(LIBRARY)
+      .map((passage, index) => ({ ...passage, title: `Dropped ${index}: ${passage.title}`, text: `${passage.text}\n\nMarker word droppedmarker${index}.` }));
     const start = performance.now();
     const folder = join(library, 'dropped');
     await mkdir(folder);

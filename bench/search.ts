@@ -38,7 +38,12 @@ export async function benchSearch(): Promise<Figures> {
     const all = await readPassages();
     // One fixed query list for both sizes, drawn from passages both sizes hold.
     const queries = makeQueries(all.slice(0, SMALL));
-    console.error(`[bench] search: ${queries.length} queries, e.g. ${queries.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}`);
+    console.error(
+      `[bench] search: ${queries.length} queries, e.g. ${queries
+        .slice(0, 6)
+        .map((q) => JSON.stringify(q))
+        .join(', ')}`,
+    );
 
     // The worker's memory is measured as growth of this process's RSS, so the baselines, which
     // build in this thread and leave a large heap behind, run after both sizes of ours.
@@ -152,7 +157,10 @@ async function benchLongBriefing(
     parts.push(passages[i % passages.length].text);
     length += passages[i % passages.length].text.length + 2;
   }
-  await writeFile(join(root, 'bench-long.md'), `---\ntitle: "Ten megabytes of debate"\ndate: "2025"\nsource: "Bench"\nlanguage: en\n---\n\n${parts.join('\n\n')}\n`);
+  await writeFile(
+    join(root, 'bench-long.md'),
+    `---\ntitle: "Ten megabytes of debate"\ndate: "2025"\nsource: "Bench"\nlanguage: en\n---\n\n${parts.join('\n\n')}\n`,
+  );
   const { briefings } = await library.open(root);
   if (briefings.find((briefing) => briefing.id === 'bench-long.md')?.problem) throw new Error('the long briefing was not read');
   await service.open(root, briefings);

@@ -66,8 +66,11 @@ export const test = base.extend<Fixtures>({
         close = () => electronApp.close();
       } else {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-        handle.host = await attachWebHost(context, { userData, sampleLibrary: SAMPLE_LIBRARY, defaultLibrary: library }, new ScriptedPorts(chromiumPrinter(async () => browser)), (line) =>
-          testInfo.annotations.push({ type: 'host', description: line }),
+        handle.host = await attachWebHost(
+          context,
+          { userData, sampleLibrary: SAMPLE_LIBRARY, defaultLibrary: library },
+          new ScriptedPorts(chromiumPrinter(async () => browser)),
+          (line) => testInfo.annotations.push({ type: 'host', description: line }),
         );
         handle.page = await context.newPage();
         await handle.page.goto(WEB_ENTRY);

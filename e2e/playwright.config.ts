@@ -5,7 +5,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 const electron = findElectronBinary();
 if (!electron.found && !process.env.TEST_WORKER_INDEX) {
   // Said once, plainly, at the top of every run: the electron target exists but cannot run here.
-  console.log(`\n[e2e] electron target SKIPPED: ${electron.reason}\n[e2e] Running the web target only (the same renderer and services in Debian's Chromium).\n`);
+  console.log(
+    `\n[e2e] electron target SKIPPED: ${electron.reason}\n[e2e] Running the web target only (the same renderer and services in Debian's Chromium).\n`,
+  );
 }
 
 export default defineConfig<{ target: 'web' | 'electron' }>({
@@ -24,8 +26,5 @@ export default defineConfig<{ target: 'web' | 'electron' }>({
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
   },
-  projects: [
-    { name: 'web', use: { target: 'web' } },
-    ...(electron.found ? [{ name: 'electron', use: { target: 'electron' as const } }] : []),
-  ],
+  projects: [{ name: 'web', use: { target: 'web' } }, ...(electron.found ? [{ name: 'electron', use: { target: 'electron' as const } }] : [])],
 });

@@ -70,7 +70,11 @@ const terminalPorts: HostPorts = {
   },
   async chooseImportFiles() {
     const answer = await ask('\nImport: type file paths separated by ";" and press Enter (empty to cancel): ');
-    return answer.split(';').map((path) => path.trim()).filter(Boolean).map(expandHome);
+    return answer
+      .split(';')
+      .map((path) => path.trim())
+      .filter(Boolean)
+      .map(expandHome);
   },
 };
 

@@ -116,7 +116,9 @@ export async function attachWebHost<P extends HostPorts>(
   ports: P,
   log: (message: string) => void = () => undefined,
 ): Promise<WebHost<P>> {
-  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER, parseWorker: PARSE_WORKER, printFonts: PRINT_FONTS }, ports, log, (event) => broadcast(context, event));
+  const services = createBriefingServices({ ...paths, searchWorker: SEARCH_WORKER, parseWorker: PARSE_WORKER, printFonts: PRINT_FONTS }, ports, log, (event) =>
+    broadcast(context, event),
+  );
   const host: WebHost<P> = { ports, blockedRequests: [], cspViolations: [], services };
   context.on('close', () => void services.dispose());
 

@@ -33,7 +33,13 @@ for (const theme of ['light', 'dark'] as const) {
     const { page } = app;
     while ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.keyboard.press('t');
     await openByTitle(page, '22 concrete');
-    const passages = ['We proposed 22 very specific actions', 'tough but productive', 'the final hundred yards', 'They are advancing in metres, not kilometres', 'It is a stalemate'];
+    const passages = [
+      'We proposed 22 very specific actions',
+      'tough but productive',
+      'the final hundred yards',
+      'They are advancing in metres, not kilometres',
+      'It is a stalemate',
+    ];
     for (const [index, passage] of passages.entries()) {
       await selectText(page, passage);
       await page.keyboard.press(String(index + 1));

@@ -10,7 +10,10 @@ const PASSAGE = 'We proposed 22 very specific actions';
 const painted = (page: Page) =>
   page.evaluate(() =>
     Object.fromEntries(
-      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [slot, [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString())]),
+      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [
+        slot,
+        [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString()),
+      ]),
     ),
   );
 

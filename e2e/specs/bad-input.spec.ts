@@ -85,7 +85,10 @@ test('bad files are listed with a reason a person understands, and the rest stil
   await writeFile(join(bad, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
   await writeFile(join(bad, 'latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' briefing\n\nThe text goes on normally.\n')]));
   // UTF-8 with one damaged character: no legacy encoding fits better, so the bad bytes are replaced and counted.
-  await writeFile(join(bad, 'damaged.txt'), Buffer.concat([Buffer.from('Damaged “briefing”\n\nThe na'), Buffer.from([0xc3]), Buffer.from('ve text goes on normally, with “curly quotes” intact.\n')]));
+  await writeFile(
+    join(bad, 'damaged.txt'),
+    Buffer.concat([Buffer.from('Damaged “briefing”\n\nThe na'), Buffer.from([0xc3]), Buffer.from('ve text goes on normally, with “curly quotes” intact.\n')]),
+  );
   await writeFile(join(bad, 'huge.md'), '');
   await truncate(join(bad, 'huge.md'), 11 * 1024 * 1024);
   await symlink(join(bad, 'loop-b.md'), join(bad, 'loop-a.md'));

@@ -80,7 +80,7 @@ for (const theme of ['light', 'dark'] as const) {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`an http original is offered after the same confirmation, says it is not encrypted, and can be copied (${theme})`, async ({ app }) => {
-    skipWithReason(!app.host, 'the confirmation is answered by the web host\'s scripted ports');
+    skipWithReason(!app.host, "the confirmation is answered by the web host's scripted ports");
     const { page } = app;
     const ports = app.host!.ports;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -137,9 +137,12 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('a link that is not a web link is not opened, and can still be copied', async ({ app }) => {
-  skipWithReason(!app.host, 'the confirmation is answered by the web host\'s scripted ports');
+  skipWithReason(!app.host, "the confirmation is answered by the web host's scripted ports");
   const { page } = app;
-  await writeFile(join(app.library, 'contacts.md'), '---\ntitle: Press contacts\nlanguage: en\n---\n\nWrite to [the press office](mailto:press@example.org).\n');
+  await writeFile(
+    join(app.library, 'contacts.md'),
+    '---\ntitle: Press contacts\nlanguage: en\n---\n\nWrite to [the press office](mailto:press@example.org).\n',
+  );
   await app.reload();
   await openByTitle(page, 'Press contacts');
   await page.locator('.article-body').getByRole('link', { name: 'the press office' }).click();

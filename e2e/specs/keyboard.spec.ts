@@ -11,7 +11,10 @@ async function openSeed(app: AppHandle) {
 const painted = (page: Page) =>
   page.evaluate(() =>
     Object.fromEntries(
-      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [slot, [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString())]),
+      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [
+        slot,
+        [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString()),
+      ]),
     ),
   );
 

@@ -110,7 +110,8 @@ test('Ctrl+A selects the rows shown; rows the filter hides drop out of the selec
 test('selected rows and the current row look different in every theme', async ({ app }) => {
   const { page } = app;
   const rows = briefingRows(page);
-  const look = (row: Locator) => row.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, outline: getComputedStyle(element).outlineStyle }));
+  const look = (row: Locator) =>
+    row.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, outline: getComputedStyle(element).outlineStyle }));
   // At launch the first row is current, not selected: Space selects it.
   await listbox(page).focus();
   await page.keyboard.press('Space');

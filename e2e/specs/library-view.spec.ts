@@ -94,7 +94,9 @@ test('R marks the selected rows read, and unread again, and the marks outlast a 
   await expect(briefingRows(app.page).nth(1)).toHaveAccessibleName(/, read$/);
 
   // The button does the same, for the mouse and the Tab key.
-  await briefingRows(app.page).nth(4).click({ modifiers: ['ControlOrMeta'] });
+  await briefingRows(app.page)
+    .nth(4)
+    .click({ modifiers: ['ControlOrMeta'] });
   await app.page.getByRole('button', { name: 'Mark read' }).click();
   await expect(briefingRows(app.page).nth(4)).toHaveAccessibleName(/, read$/);
 
@@ -144,7 +146,9 @@ test('filters by language, source, date and read state, says how many are shown,
   await chip(page, 'UK').click();
   await expect(counts(page)).toHaveText('19 briefings');
 
-  await filters(page).getByRole('combobox', { name: /^Source/ }).selectOption('The White House');
+  await filters(page)
+    .getByRole('combobox', { name: /^Source/ })
+    .selectOption('The White House');
   await expect(briefingRows(page)).toHaveCount(4);
   await expect(briefingRows(page).locator('.source')).toHaveText(Array(4).fill('The White House'));
   await expect(counts(page)).toHaveText('19 briefings, 4 shown');

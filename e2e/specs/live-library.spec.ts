@@ -42,7 +42,10 @@ async function listingWith(page: Page, id: string): Promise<void> {
 test('briefings added, changed and removed in the folder show without a restart; the open one follows', async ({ app }) => {
   const { page } = app;
   await expect(page.getByText('19 briefings')).toBeVisible();
-  await writeFile(join(app.library, 'field-report.md'), '---\ntitle: Field report from Kharkiv\ndate: 2025-03-01\n---\n\nThe convoy reached the city at dawn.\n\nThe mayor asked for generators.\n');
+  await writeFile(
+    join(app.library, 'field-report.md'),
+    '---\ntitle: Field report from Kharkiv\ndate: 2025-03-01\n---\n\nThe convoy reached the city at dawn.\n\nThe mayor asked for generators.\n',
+  );
   // No focus event, no reload: the watcher alone brings it in.
   await expect(page.getByText('20 briefings')).toBeVisible();
   await openByTitle(page, 'Field report');
@@ -50,7 +53,10 @@ test('briefings added, changed and removed in the folder show without a restart;
   await page.keyboard.press('h');
   await expect(page.locator('.article-body')).toContainText('The convoy reached the city at dawn.');
 
-  await writeFile(join(app.library, 'field-report.md'), '---\ntitle: Field report from Kharkiv\ndate: 2025-03-01\n---\n\nA new first paragraph, written later.\n\nThe convoy reached the city at dawn.\n\nThe mayor asked for generators.\n');
+  await writeFile(
+    join(app.library, 'field-report.md'),
+    '---\ntitle: Field report from Kharkiv\ndate: 2025-03-01\n---\n\nA new first paragraph, written later.\n\nThe convoy reached the city at dawn.\n\nThe mayor asked for generators.\n',
+  );
   await expect(page.locator('.article-body')).toContainText('A new first paragraph, written later.');
   // The note moved with its words.
   await expect
@@ -79,7 +85,9 @@ test('briefings added, changed and removed in the folder show without a restart;
 /** The passages the reader has painted as highlights, by colour slot. */
 const painted = (page: Page) =>
   page.evaluate(() =>
-    Object.fromEntries(['c1', 'c2'].map((slot) => [slot, [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString())])),
+    Object.fromEntries(
+      ['c1', 'c2'].map((slot) => [slot, [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString())]),
+    ),
   );
 
 test('notes changed or damaged by another program show at once in the reader and the notes view', async ({ app }) => {
@@ -139,7 +147,9 @@ test('a burst of 300 files is listed while the window stays responsive', async (
   const folder = join(app.library, 'burst');
   await mkdir(folder);
   await Promise.all(
-    Array.from({ length: 300 }, (_, index) => writeFile(join(folder, `dispatch-${index}.md`), `---\ntitle: Dispatch ${index}\n---\n\nRoutine dispatch number ${index}.\n`)),
+    Array.from({ length: 300 }, (_, index) =>
+      writeFile(join(folder, `dispatch-${index}.md`), `---\ntitle: Dispatch ${index}\n---\n\nRoutine dispatch number ${index}.\n`),
+    ),
   );
   // The list filter answers while the files are read.
   await page.keyboard.press('Control+f');

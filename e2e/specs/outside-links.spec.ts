@@ -20,7 +20,9 @@ test('links out of the library and a FIFO are listed with the reason, and openin
     await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill('Outside link');
     const row = briefingRows(page).filter({ hasText: /^Outside link/ });
     await expect(row).toContainText(`It is a link to ${join(outside, 'passwd.md')}, outside the library, so it is not read.`);
-    await expect(page.getByRole('status').filter({ hasText: 'hostile/etc' })).toContainText('outside the library, so it is not read. To read it, open that folder as a library.');
+    await expect(page.getByRole('status').filter({ hasText: 'hostile/etc' })).toContainText(
+      'outside the library, so it is not read. To read it, open that folder as a library.',
+    );
     await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill('Pipe');
     await expect(briefingRows(page).filter({ hasText: /^Pipe/ })).toContainText('It is a named pipe (FIFO), not a regular file');
     await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill('');

@@ -1,7 +1,10 @@
 import { test, expect, briefingRows, openByTitle } from '../fixtures';
 
 const bodySize = (page: import('@playwright/test').Page) =>
-  page.locator('.article-body p').first().evaluate((element) => getComputedStyle(element).fontSize);
+  page
+    .locator('.article-body p')
+    .first()
+    .evaluate((element) => getComputedStyle(element).fontSize);
 
 test('theme and font size persist across a restart', async ({ app }) => {
   await briefingRows(app.page).first().click();

@@ -75,7 +75,10 @@ test('a refused query and a misspelling are explained in plain words', async ({ 
 });
 
 test('a briefing added to the library folder becomes searchable without a restart', async ({ app }) => {
-  await writeFile(join(app.library, 'field-report.md'), '---\ntitle: Field report from Kharkiv\nlanguage: en\n---\n\nThe zygomorphic convoy reached the city at dawn.\n');
+  await writeFile(
+    join(app.library, 'field-report.md'),
+    '---\ntitle: Field report from Kharkiv\nlanguage: en\n---\n\nThe zygomorphic convoy reached the city at dawn.\n',
+  );
   await openSearch(app, 'zygomorphic ');
   await expect(results(app).first()).toContainText('Field report from Kharkiv', { timeout: 15_000 });
 });
@@ -90,7 +93,10 @@ test('search works while the index is being built and says it is partial', async
     await mkdir(folder, { recursive: true });
     await Promise.all(
       Array.from({ length: 500 }, (_, i) =>
-        writeFile(join(folder, `item-${i}.md`), `---\ntitle: Archive item ${batch}-${i}\ndate: 2019-0${(batch % 9) + 1}-10\n---\n\nRoutine dispatch ${i}: the checkpoint reported quiet conditions.\n`),
+        writeFile(
+          join(folder, `item-${i}.md`),
+          `---\ntitle: Archive item ${batch}-${i}\ndate: 2019-0${(batch % 9) + 1}-10\n---\n\nRoutine dispatch ${i}: the checkpoint reported quiet conditions.\n`,
+        ),
       ),
     );
   }

@@ -7,9 +7,7 @@ import { anchor, anchorAll, type AnchorResult, CONTEXT_CHARS, describeRange } fr
  * specifier is a variable so the type checker, which has no Vite types here, does not resolve it.
  */
 const SPEECH_MODULE = '../../content/un-general-debate/2022-ukraine-zelenskyy-unga-77-general-debate.md?raw';
-const SPEECH = ((await import(SPEECH_MODULE)) as { default: string }).default
-  .replace(/^---\n[\s\S]*?\n---\n+/, '')
-  .trim();
+const SPEECH = ((await import(SPEECH_MODULE)) as { default: string }).default.replace(/^---\n[\s\S]*?\n---\n+/, '').trim();
 
 const INSERTED = 'This paragraph was added above everything else by a later edit of the briefing, so every offset below it moves.\n';
 
@@ -229,7 +227,8 @@ describe('anchorAll', () => {
 
   it('agrees with anchor one by one after mixed edits', () => {
     const targets = targetsOf(SPEECH).filter((_, i) => i % 3 === 0);
-    const edited = INSERTED + SPEECH.replace('catastrophic', 'disastrous').replace('A crime has been committed against Ukraine, and we demand just punishment.', '');
+    const edited =
+      INSERTED + SPEECH.replace('catastrophic', 'disastrous').replace('A crime has been committed against Ukraine, and we demand just punishment.', '');
     const together = anchorAll(edited, targets);
     targets.forEach((target, i) => {
       const alone = anchor(edited, target.quote, target.position);

@@ -12,9 +12,7 @@ import type { TextPositionSelector, TextQuoteSelector } from './annotation-model
 /** Characters of context kept either side of a quote (the W3C-suggested ~32). */
 export const CONTEXT_CHARS = 32;
 
-export type AnchorResult =
-  | { kind: 'position' | 'quote' | 'approximate'; start: number; end: number; score: number }
-  | { kind: 'orphan' };
+export type AnchorResult = { kind: 'position' | 'quote' | 'approximate'; start: number; end: number; score: number } | { kind: 'orphan' };
 
 /**
  * A candidate placement must score at least this (0..1) to be used. Set so that a short quote
@@ -49,11 +47,7 @@ const REFINE_TOP = 8;
  * split a pair, so both are always well-formed strings. Returns null when the selection is empty
  * or whitespace only. Out-of-range or reversed offsets are clamped and ordered.
  */
-export function describeRange(
-  text: string,
-  start: number,
-  end: number,
-): { quote: TextQuoteSelector; position: TextPositionSelector } | null {
+export function describeRange(text: string, start: number, end: number): { quote: TextQuoteSelector; position: TextPositionSelector } | null {
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
   let from = clamp(Math.floor(Math.min(start, end)), 0, text.length);
   let to = clamp(Math.ceil(Math.max(start, end)), 0, text.length);
@@ -98,10 +92,7 @@ export function anchor(text: string, quote: TextQuoteSelector, position: TextPos
  * (e.g. a paragraph inserted above) is tried first for the next, so a uniform shift costs a
  * string comparison per annotation; exact-occurrence lists are shared between equal quotes.
  */
-export function anchorAll(
-  text: string,
-  targets: readonly { quote: TextQuoteSelector; position: TextPositionSelector }[],
-): AnchorResult[] {
+export function anchorAll(text: string, targets: readonly { quote: TextQuoteSelector; position: TextPositionSelector }[]): AnchorResult[] {
   const results: AnchorResult[] = new Array(targets.length);
   const order = targets.map((_, index) => index).sort((a, b) => targets[a].position.start - targets[b].position.start || a - b);
   const occurrences = new Map<string, number[]>();
@@ -242,15 +233,7 @@ function bestOfMatches(
  * end of the article) carries no weight: it says nothing about a candidate elsewhere, and short
  * contexts count for proportionally less than a full CONTEXT_CHARS.
  */
-function scoreOf(
-  text: string,
-  quote: TextQuoteSelector,
-  start: number,
-  quoteSim: number,
-  prefixSim: number,
-  suffixSim: number,
-  expected: number,
-): number {
+function scoreOf(text: string, quote: TextQuoteSelector, start: number, quoteSim: number, prefixSim: number, suffixSim: number, expected: number): number {
   const quoteWeight = QUOTE_WEIGHT * Math.max(1, quote.exact.length / QUOTE_WEIGHT_UNIT);
   const prefixWeight = CONTEXT_WEIGHT * Math.min(1, quote.prefix.length / CONTEXT_CHARS);
   const suffixWeight = CONTEXT_WEIGHT * Math.min(1, quote.suffix.length / CONTEXT_CHARS);

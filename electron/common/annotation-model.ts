@@ -5,10 +5,28 @@
  * survives. Everything here is plain JSON.
  */
 
-import { ANNOTATION_CONTEXT, COLOUR_SLOTS, type Annotation, type AnnotationTombstone, type ColourSlot, type TextPositionSelector, type TextQuoteSelector, type TextualBody } from './schema/annotation';
+import {
+  ANNOTATION_CONTEXT,
+  COLOUR_SLOTS,
+  type Annotation,
+  type AnnotationTombstone,
+  type ColourSlot,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  type TextualBody,
+} from './schema/annotation';
 
 export { ANNOTATION_CONTEXT, COLOUR_SLOTS };
-export type { Annotation, AnnotationTarget, AnnotationTombstone, ColourSlot, OtherSelector, TextPositionSelector, TextQuoteSelector, TextualBody } from './schema/annotation';
+export type {
+  Annotation,
+  AnnotationTarget,
+  AnnotationTombstone,
+  ColourSlot,
+  OtherSelector,
+  TextPositionSelector,
+  TextQuoteSelector,
+  TextualBody,
+} from './schema/annotation';
 
 export type ColourMeanings = Record<ColourSlot, string>;
 export const DEFAULT_COLOUR_MEANINGS: ColourMeanings = {

@@ -14,7 +14,14 @@ describe('renderCommentMarkdown', () => {
     expect(renderCommentMarkdown('[readout](https://www.state.gov/a)')).toBe(`<p><a ${external('https://www.state.gov/a')}>readout</a></p>\n`);
     expect(renderCommentMarkdown('See http://kremlin.ru/events')).toBe(`<p>See <a ${external('http://kremlin.ru/events')}>http://kremlin.ru/events</a></p>\n`);
     expect(renderCommentMarkdown('<press@state.gov>')).toBe(`<p><a ${external('mailto:press@state.gov')}>press@state.gov</a></p>\n`);
-    for (const comment of ['[x](javascript:alert(1))', '[x](file:///etc/passwd)', '[x](data:text/html,hi)', '[x](vbscript:run)', '[x](../secret.md)', '[x](#top)']) {
+    for (const comment of [
+      '[x](javascript:alert(1))',
+      '[x](file:///etc/passwd)',
+      '[x](data:text/html,hi)',
+      '[x](vbscript:run)',
+      '[x](../secret.md)',
+      '[x](#top)',
+    ]) {
       expect(renderCommentMarkdown(comment), comment).not.toContain('<a');
     }
   });
@@ -25,7 +32,9 @@ describe('renderCommentMarkdown', () => {
   });
 
   it('never loads an image: it becomes a link to its address, or stays as typed when the address is refused', () => {
-    expect(renderCommentMarkdown('![](https://tracker.example/p.gif)')).toBe(`<p><a ${external('https://tracker.example/p.gif')}>https://tracker.example/p.gif</a></p>\n`);
+    expect(renderCommentMarkdown('![](https://tracker.example/p.gif)')).toBe(
+      `<p><a ${external('https://tracker.example/p.gif')}>https://tracker.example/p.gif</a></p>\n`,
+    );
     expect(renderCommentMarkdown('![chart](http://example.org/c.png)')).toBe(`<p><a ${external('http://example.org/c.png')}>chart</a></p>\n`);
     expect(renderCommentMarkdown('![pixel](javascript:alert(1))')).toBe('<p>![pixel](javascript:alert(1))</p>\n');
     expect(renderCommentMarkdown('![x](data:image/png;base64,AAAA)')).not.toContain('<img');

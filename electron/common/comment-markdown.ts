@@ -14,8 +14,7 @@ const LINK_SCHEMES = /^(https?:|mailto:)/i;
 markdown.validateLink = (url) => LINK_SCHEMES.test(url.trim());
 
 const { escapeHtml } = markdown.utils;
-const externalAttributes = (href: string) =>
-  `href="${escapeHtml(href)}" title="${escapeHtml(href)}" rel="noopener noreferrer" data-external="true"`;
+const externalAttributes = (href: string) => `href="${escapeHtml(href)}" title="${escapeHtml(href)}" rel="noopener noreferrer" data-external="true"`;
 
 markdown.renderer.rules.heading_open = () => '<p><strong>';
 markdown.renderer.rules.heading_close = () => '</strong></p>\n';

@@ -1,13 +1,5 @@
 /** Error codes that cross the API boundary. The renderer may branch on them; people read `message`. */
-export type ErrorCode =
-  | 'invalid-arguments'
-  | 'unknown-method'
-  | 'not-found'
-  | 'unreadable'
-  | 'library-unavailable'
-  | 'refused'
-  | 'unwritable'
-  | 'internal';
+export type ErrorCode = 'invalid-arguments' | 'unknown-method' | 'not-found' | 'unreadable' | 'library-unavailable' | 'refused' | 'unwritable' | 'internal';
 
 export interface ApiErrorData {
   code: ErrorCode;

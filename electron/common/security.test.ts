@@ -36,7 +36,15 @@ describe('link and request rules', () => {
     for (const url of ['https://www.whitehouse.gov/briefing-room/', 'http://kremlin.ru/events/president/news/67828', 'HTTP://EN.KREMLIN.RU/']) {
       expect(isAllowedExternalUrl(url)).toBe(true);
     }
-    const refused = ['javascript:alert(1)', 'file:///etc/passwd', 'mailto:a@b.c', 'ftp://example.org/', 'data:text/html,x', 'app://briefing/x', 'smb://server/share'];
+    const refused = [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'mailto:a@b.c',
+      'ftp://example.org/',
+      'data:text/html,x',
+      'app://briefing/x',
+      'smb://server/share',
+    ];
     const withCredentials = ['https://u:p@x.org', 'http://user@example.org/'];
     const withoutHost = ['https:', 'http://', 'https:///', '/relative/path', 'example.org', ''];
     for (const url of [...refused, ...withCredentials, ...withoutHost]) {

@@ -83,8 +83,7 @@ export function isAllowedExternalUrl(value: string): boolean {
 }
 
 /** Said wherever an http link is offered: in the app, in Electron's confirmation and in the preview's prompt. */
-export const UNENCRYPTED_LINK_WARNING =
-  'This link is not encrypted (http): anyone on the network between you and the site can see or change the page.';
+export const UNENCRYPTED_LINK_WARNING = 'This link is not encrypted (http): anyone on the network between you and the site can see or change the page.';
 
 /** The warning a link deserves before it is opened, or null when it is an https link (or no web link at all). */
 export function externalLinkWarning(value: string): string | null {

@@ -72,7 +72,11 @@ describe('planAppResponse', () => {
   });
 
   it('puts the CSP and nosniff on every answer, errors included', () => {
-    for (const plan of [planAppResponse('app://briefing/', 'GET', rendererDir), planAppResponse('app://briefing/../x', 'GET', rendererDir), planAppResponse('app://briefing/', 'PUT', rendererDir)]) {
+    for (const plan of [
+      planAppResponse('app://briefing/', 'GET', rendererDir),
+      planAppResponse('app://briefing/../x', 'GET', rendererDir),
+      planAppResponse('app://briefing/', 'PUT', rendererDir),
+    ]) {
       expect(plan.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(plan.headers['X-Content-Type-Options']).toBe('nosniff');
     }
@@ -91,7 +95,14 @@ describe('respondToAppRequest', () => {
   });
 
   it('answers 404 for files that do not exist, folders, and traversal', async () => {
-    for (const url of ['app://briefing/missing.js', 'app://briefing/assets', 'app://briefing/../secret.txt', 'app://briefing/%2e%2e/secret.txt', 'app://briefing/..%2fsecret.txt', 'app://briefing/..%5csecret.txt']) {
+    for (const url of [
+      'app://briefing/missing.js',
+      'app://briefing/assets',
+      'app://briefing/../secret.txt',
+      'app://briefing/%2e%2e/secret.txt',
+      'app://briefing/..%2fsecret.txt',
+      'app://briefing/..%5csecret.txt',
+    ]) {
       const response = await get(url);
       expect(response.status, url).toBe(404);
       expect(await response.text(), url).toBe('Not found');

@@ -43,7 +43,13 @@ describe('createElectronHostPorts', () => {
     expect(await ports.confirmExternalLink('https://example.com/a')).toBe(false);
     const [window, options] = showMessageBox.mock.calls[0] as [unknown, Record<string, unknown>];
     expect(window).toBe(parent);
-    expect(options).toMatchObject({ message: 'Open this link in your browser?', detail: 'https://example.com/a', buttons: ['Open', 'Cancel'], defaultId: 1, cancelId: 1 });
+    expect(options).toMatchObject({
+      message: 'Open this link in your browser?',
+      detail: 'https://example.com/a',
+      buttons: ['Open', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+    });
     showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
     expect(await ports.confirmExternalLink('https://example.com/a')).toBe(true);
   });

@@ -21,7 +21,9 @@ describe('lifecycle when this is the first instance', () => {
     expect(fakeElectron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
     expect(fakeElectron.app.enableSandbox).toHaveBeenCalled();
     expect(fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
-    const [[schemes]] = fakeElectron.protocol.registerSchemesAsPrivileged.mock.calls as unknown as [[Array<{ scheme: string; privileges: Record<string, boolean> }>]];
+    const [[schemes]] = fakeElectron.protocol.registerSchemesAsPrivileged.mock.calls as unknown as [
+      [Array<{ scheme: string; privileges: Record<string, boolean> }>],
+    ];
     expect(schemes).toHaveLength(1);
     expect(schemes[0].scheme).toBe('app');
     expect(schemes[0].privileges).toMatchObject({ standard: true, secure: true });

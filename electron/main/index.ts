@@ -44,9 +44,14 @@ async function onReady(): Promise<void> {
     userData: app.getPath('userData'),
     documents: process.env.BRIEFING_READER_DOCUMENTS ?? app.getPath('documents'),
   });
-  const api = createBriefingServices(paths, createElectronHostPorts(() => mainWindow), console.error, (event) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
-  });
+  const api = createBriefingServices(
+    paths,
+    createElectronHostPorts(() => mainWindow),
+    console.error,
+    (event) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+    },
+  );
   app.on('will-quit', () => void api.dispose());
 
   secureSession(session.defaultSession);
@@ -85,10 +90,13 @@ export function main(): void {
     if (process.platform !== 'darwin') void pending.finally(() => app.quit());
   });
 
-  app.whenReady().then(onReady).catch((error: unknown) => {
-    console.error('briefing: startup failed', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('briefing: startup failed', error);
+      app.exit(1);
+    });
 }
 
 main();

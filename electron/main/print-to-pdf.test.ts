@@ -8,7 +8,9 @@ import { decidePrintRequest, printHtmlToPdf } from './print-to-pdf';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).fakeElectron);
 
-console.log('[electron] print-to-pdf: Electron cannot run here; the print window is checked against a stand-in, and the same document is printed by real Chromium in the e2e suite (export.spec.ts).');
+console.log(
+  '[electron] print-to-pdf: Electron cannot run here; the print window is checked against a stand-in, and the same document is printed by real Chromium in the e2e suite (export.spec.ts).',
+);
 
 describe('decidePrintRequest', () => {
   const root = '/tmp';

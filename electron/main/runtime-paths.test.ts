@@ -13,9 +13,9 @@ describe('resolveRuntimePaths', () => {
 
   it('uses the repo content folder in development and the resources folder when packaged', () => {
     expect(resolveRuntimePaths({ ...base, bundleDir: join('/repo', 'dist', 'main'), isPackaged: false }).sampleLibrary).toBe(join('/repo', 'content'));
-    expect(
-      resolveRuntimePaths({ ...base, bundleDir: join(base.resourcesPath, 'app.asar', 'dist', 'main'), isPackaged: true }).sampleLibrary,
-    ).toBe(join(base.resourcesPath, 'content'));
+    expect(resolveRuntimePaths({ ...base, bundleDir: join(base.resourcesPath, 'app.asar', 'dist', 'main'), isPackaged: true }).sampleLibrary).toBe(
+      join(base.resourcesPath, 'content'),
+    );
   });
 
   it('puts the writable default library in Documents and keeps userData as given', () => {
@@ -26,7 +26,10 @@ describe('resolveRuntimePaths', () => {
 
   it('starts the search and parse workers from outside the asar archive when packaged', () => {
     const dev = resolveRuntimePaths({ ...base, bundleDir: join('/repo', 'dist', 'main'), isPackaged: false });
-    expect([dev.searchWorker, dev.parseWorker]).toEqual([join('/repo', 'dist', 'main', 'search-worker.cjs'), join('/repo', 'dist', 'main', 'parse-worker.cjs')]);
+    expect([dev.searchWorker, dev.parseWorker]).toEqual([
+      join('/repo', 'dist', 'main', 'search-worker.cjs'),
+      join('/repo', 'dist', 'main', 'parse-worker.cjs'),
+    ]);
     const packaged = resolveRuntimePaths({ ...base, bundleDir: join(base.resourcesPath, 'app.asar', 'dist', 'main'), isPackaged: true });
     expect([packaged.searchWorker, packaged.parseWorker]).toEqual([
       join(base.resourcesPath, 'app.asar.unpacked', 'dist', 'main', 'search-worker.cjs'),

@@ -82,7 +82,12 @@ describe('secureSession', () => {
   secureSession(ses as unknown as Session, log);
 
   it('denies every permission request and check but the app writing to the clipboard', () => {
-    const requestHandler = ses.setPermissionRequestHandler.mock.calls[0][0] as (c: unknown, p: string, cb: (granted: boolean) => void, d: { requestingUrl: string }) => void;
+    const requestHandler = ses.setPermissionRequestHandler.mock.calls[0][0] as (
+      c: unknown,
+      p: string,
+      cb: (granted: boolean) => void,
+      d: { requestingUrl: string },
+    ) => void;
     const fromApp = { requestingUrl: 'app://briefing/index.html' };
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const callback = vi.fn();
@@ -103,7 +108,10 @@ describe('secureSession', () => {
   });
 
   it('cancels off-app requests and logs what it blocked', () => {
-    const listener = ses.webRequest.onBeforeRequest.mock.calls[0][0] as (d: { url: string; resourceType: string }, cb: (r: { cancel: boolean }) => void) => void;
+    const listener = ses.webRequest.onBeforeRequest.mock.calls[0][0] as (
+      d: { url: string; resourceType: string },
+      cb: (r: { cancel: boolean }) => void,
+    ) => void;
     const callback = vi.fn();
     listener({ url: 'https://tracker.example/p.gif', resourceType: 'image' }, callback);
     expect(callback).toHaveBeenLastCalledWith({ cancel: true });
@@ -122,9 +130,22 @@ describe('secureWebContents', () => {
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'briefing-security-'));
     // The real confirm-then-open path: the API's openExternal on the Electron host ports.
-    const api = createBriefingServices({ userData: home, sampleLibrary: join(home, 's'), defaultLibrary: join(home, 'd'), searchWorker: join(home, 'unused-search-worker.cjs'), printFonts: join(home, 'unused-print-fonts.css') }, createElectronHostPorts(() => null));
+    const api = createBriefingServices(
+      {
+        userData: home,
+        sampleLibrary: join(home, 's'),
+        defaultLibrary: join(home, 'd'),
+        searchWorker: join(home, 'unused-search-worker.cjs'),
+        printFonts: join(home, 'unused-print-fonts.css'),
+      },
+      createElectronHostPorts(() => null),
+    );
     const app = new EventEmitter();
-    secureWebContents(app as unknown as App, (url) => api.openExternal(url), () => undefined);
+    secureWebContents(
+      app as unknown as App,
+      (url) => api.openExternal(url),
+      () => undefined,
+    );
     contents = new FakeWebContents();
     app.emit('web-contents-created', {}, contents);
   });
@@ -158,7 +179,13 @@ describe('secureWebContents', () => {
     expect(contents.windowOpenHandler!({ url: 'https://www.un.org/en/ga/' })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(openExternal).toHaveBeenCalledWith('https://www.un.org/en/ga/'));
     const [options] = showMessageBox.mock.calls[0] as [Record<string, unknown>];
-    expect(options).toMatchObject({ message: 'Open this link in your browser?', detail: 'https://www.un.org/en/ga/', buttons: ['Open', 'Cancel'], defaultId: 1, cancelId: 1 });
+    expect(options).toMatchObject({
+      message: 'Open this link in your browser?',
+      detail: 'https://www.un.org/en/ga/',
+      buttons: ['Open', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+    });
   });
 
   it('opens an http link after the same confirmation, which says it is not encrypted', async () => {

@@ -75,11 +75,7 @@ export function secureSession(ses: Session, log: (message: string) => void = con
  * away from the app, no new windows, no webviews. A web link a page tries to open in a new
  * window goes through `openExternal`, the same confirm-then-open path as the API method.
  */
-export function secureWebContents(
-  app: Pick<App, 'on'>,
-  openExternal: (url: string) => Promise<boolean>,
-  log: (message: string) => void = console.warn,
-): void {
+export function secureWebContents(app: Pick<App, 'on'>, openExternal: (url: string) => Promise<boolean>, log: (message: string) => void = console.warn): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event) => {
       if (decideNavigation(event.url) === 'allow') return;

@@ -33,7 +33,9 @@ describe('timeSlicer', () => {
 
 describe('stringifyPaced', () => {
   it('writes the same JSON as JSON.stringify', async () => {
-    const entries = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`folder/${i} "quoted".md`, { size: i, title: `Брифінг ${i}\n`, tags: ['a', null] }]));
+    const entries = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`folder/${i} "quoted".md`, { size: i, title: `Брифінг ${i}\n`, tags: ['a', null] }]),
+    );
     const fields = { version: 1, root: '/home/me/Briefings' };
     const text = await stringifyPaced(fields, 'entries', entries, timeSlicer(0));
     expect(JSON.parse(text)).toEqual({ ...fields, entries });

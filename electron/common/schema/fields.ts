@@ -85,7 +85,12 @@ function describe(issue: Issue, topLevel: (key: unknown) => string = () => ''): 
  * down), the rest are kept, and unknown fields are dropped. `problems` names each field that fell
  * back, as `export.options.order`.
  */
-export function readFieldByField<T extends Record<string, unknown>>(schema: AnySchema, defaults: T, stored: unknown, at = ''): { value: T; problems: string[] } {
+export function readFieldByField<T extends Record<string, unknown>>(
+  schema: AnySchema,
+  defaults: T,
+  stored: unknown,
+  at = '',
+): { value: T; problems: string[] } {
   const entries = (schema as Partial<v.StrictObjectSchema<v.ObjectEntries, undefined>>).entries;
   if (!entries) throw new Error('readFieldByField reads strict records only');
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {

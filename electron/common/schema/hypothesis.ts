@@ -23,7 +23,10 @@ const hypothesisRow = openRecord({
 });
 
 /** An export as the API answers a search (`{ rows }`), or the rows alone. */
-const hypothesisExport = v.union([openRecord({ rows: v.array(v.unknown()) }), v.array(v.unknown())], 'it is not a Hypothesis export (a list of annotations, or an API answer with rows)');
+const hypothesisExport = v.union(
+  [openRecord({ rows: v.array(v.unknown()) }), v.array(v.unknown())],
+  'it is not a Hypothesis export (a list of annotations, or an API answer with rows)',
+);
 
 export type HypothesisConversion = { ok: true; annotation: Annotation } | { ok: false; reason: string };
 

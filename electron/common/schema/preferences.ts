@@ -11,7 +11,9 @@ export const FONT_SIZE_RANGE = { min: 14, max: 30, step: 1 } as const;
 export const LINE_HEIGHT_RANGE = { min: 1.3, max: 2.1, step: 0.1 } as const;
 
 /** What each highlight colour means to this reader (Key point, Question, …). */
-export const colourMeanings = strictRecord(Object.fromEntries(COLOUR_SLOTS.map((slot) => [slot, text(60)])) as Record<(typeof COLOUR_SLOTS)[number], ReturnType<typeof text>>);
+export const colourMeanings = strictRecord(
+  Object.fromEntries(COLOUR_SLOTS.map((slot) => [slot, text(60)])) as Record<(typeof COLOUR_SLOTS)[number], ReturnType<typeof text>>,
+);
 
 export const preferenceFields = {
   theme: oneOf(['system', 'light', 'dark', 'sepia']),
@@ -27,6 +29,4 @@ export const preferenceFields = {
 export const preferences = strictRecord(preferenceFields);
 
 /** A change to some preferences: colour meanings may be changed one at a time; the rest whole. */
-export const preferencesPatch = v.partial(
-  strictRecord({ ...preferenceFields, colourMeanings: v.partial(colourMeanings) }),
-);
+export const preferencesPatch = v.partial(strictRecord({ ...preferenceFields, colourMeanings: v.partial(colourMeanings) }));

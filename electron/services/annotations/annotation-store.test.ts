@@ -53,14 +53,22 @@ describe('AnnotationStore', () => {
     const text = await readFile(path, 'utf8');
     expect(text).toContain('\n  "type": "AnnotationPage",\n');
     const page = JSON.parse(text) as AnnotationSidecar;
-    expect(page).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', 'briefing:source': 'us-government/x.md', 'briefing:fingerprint': 'fp-us-government/x.md' });
+    expect(page).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      'briefing:source': 'us-government/x.md',
+      'briefing:fingerprint': 'fp-us-government/x.md',
+    });
     expect(page.items.map((item) => item.modified)).toEqual(['2024-03-01T10:00:01.000Z', '2024-03-01T10:00:02.000Z']);
 
     const edited = editAnnotation(first, { colour: 'c4', comment: 'Check with the desk' }, first.modified);
     await store.save('us-government/x.md', edited);
     let listed = await store.list('us-government/x.md');
     expect(listed).toMatchObject({ problem: null, pending: false });
-    expect(listed.annotations.find((item) => item.id === first.id)).toMatchObject({ 'briefing:colour': 'c4', motivation: 'commenting', created: first.created });
+    expect(listed.annotations.find((item) => item.id === first.id)).toMatchObject({
+      'briefing:colour': 'c4',
+      motivation: 'commenting',
+      created: first.created,
+    });
 
     await store.remove('us-government/x.md', first.id);
     listed = await store.list('us-government/x.md');
@@ -100,7 +108,9 @@ describe('AnnotationStore', () => {
 
     const listed = await store.list('bad.md');
     expect(listed.annotations).toEqual([]);
-    expect(listed.problem).toMatch(/could not be read: it is not valid JSON.*moved aside unchanged to \.briefing\/annotations\/bad\.md\.corrupt-\d{8}T\d+Z\.json/);
+    expect(listed.problem).toMatch(
+      /could not be read: it is not valid JSON.*moved aside unchanged to \.briefing\/annotations\/bad\.md\.corrupt-\d{8}T\d+Z\.json/,
+    );
     const folder = join(root, '.briefing', 'annotations');
     const aside = (await readdir(folder)).find((name) => name.startsWith('bad.md.corrupt-'))!;
     expect(await readFile(join(folder, aside), 'utf8')).toBe(truncated);
@@ -133,7 +143,10 @@ describe('AnnotationStore', () => {
     // Another app (or a sync tool) replaces the file: edits `shared` later, deletes `doomed`, adds its own.
     const page = await readPage(root, 'x.md');
     const theirs = draft('x.md', 'theirs');
-    page.items = [{ ...page.items[0], 'briefing:colour': 'c5', modified: '2024-03-01T11:00:00.000Z' }, { ...theirs, modified: '2024-03-01T11:00:00.000Z' }];
+    page.items = [
+      { ...page.items[0], 'briefing:colour': 'c5', modified: '2024-03-01T11:00:00.000Z' },
+      { ...theirs, modified: '2024-03-01T11:00:00.000Z' },
+    ];
     page['briefing:deleted'] = [{ id: doomed.id, deleted: '2024-03-01T11:00:00.000Z' }];
     await writePage(root, 'x.md', page);
 
@@ -269,7 +282,12 @@ describe('AnnotationStore', () => {
     const root = await tempDir();
     const store = new AnnotationStore(root);
     await store.save('gone.md', draft('gone.md'), 'fp-same');
-    expect(await store.reconcile([{ id: 'a.md', fingerprint: 'fp-same' }, { id: 'b.md', fingerprint: 'fp-same' }])).toEqual([]);
+    expect(
+      await store.reconcile([
+        { id: 'a.md', fingerprint: 'fp-same' },
+        { id: 'b.md', fingerprint: 'fp-same' },
+      ]),
+    ).toEqual([]);
   });
 
   it('stores Cyrillic, emoji and HTML in comments verbatim', async () => {

@@ -139,7 +139,8 @@ export class AnnotationStore {
       found.set(group.briefingId, { annotations, problems });
     });
     for (const briefingId of this.unsaved.keys()) {
-      if (!found.has(briefingId)) found.set(briefingId, { annotations: mergeSidecars(emptySidecar(briefingId, ''), this.unsavedPages(briefingId)).items, problems: [] });
+      if (!found.has(briefingId))
+        found.set(briefingId, { annotations: mergeSidecars(emptySidecar(briefingId, ''), this.unsavedPages(briefingId)).items, problems: [] });
     }
     for (const briefingId of this.problems.keys()) if (!found.has(briefingId)) found.set(briefingId, { annotations: [], problems: [] });
     const result: AllAnnotations = { items: [], problems: [] };
@@ -159,7 +160,10 @@ export class AnnotationStore {
    * last listed for ids now gone, which are newer than a sidecar's when the text was edited after
    * the notes were last saved. Returns the moves made.
    */
-  async reconcile(briefings: readonly { id: string; fingerprint: string }[], departed: ReadonlyMap<string, string> = new Map()): Promise<{ from: string; to: string }[]> {
+  async reconcile(
+    briefings: readonly { id: string; fingerprint: string }[],
+    departed: ReadonlyMap<string, string> = new Map(),
+  ): Promise<{ from: string; to: string }[]> {
     const groups = (await walkSidecars(this.libraryRoot)).filter((group) => group.exists);
     const listed = new Set(briefings.map((briefing) => briefing.id));
     const annotated = new Set([...groups.map((group) => group.briefingId), ...this.unsaved.keys()]);
@@ -289,7 +293,10 @@ export class AnnotationStore {
             const read = await readSidecar(fromPath, from);
             if (read.state !== 'ok') return false;
             const copies = await this.readConflictCopies(from, await findConflictCopies(fromPath), []);
-            const merged = mergeSidecars(read.page, copies.map((copy) => copy.page));
+            const merged = mergeSidecars(
+              read.page,
+              copies.map((copy) => copy.page),
+            );
             const moved: AnnotationSidecar = {
               ...merged,
               'briefing:source': to,
@@ -354,7 +361,10 @@ export class AnnotationStore {
       const text = await readFile(path, 'utf8').catch(() => null);
       if (text === null) continue;
       const page = parseSidecar(text, briefingId);
-      if (typeof page === 'string') problems.push(`A sync tool's conflicting copy of the annotations of “${briefingId}” (${relative(this.libraryRoot, path)}) could not be read: ${page}. It was left as it is.`);
+      if (typeof page === 'string')
+        problems.push(
+          `A sync tool's conflicting copy of the annotations of “${briefingId}” (${relative(this.libraryRoot, path)}) could not be read: ${page}. It was left as it is.`,
+        );
       else copies.push({ path, stamp, page });
     }
     return copies;

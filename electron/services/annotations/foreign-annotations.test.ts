@@ -57,10 +57,16 @@ describe('annotations written by other tools', () => {
     expect(commentOf(foreign)).toBe('Is this the same list as in March?');
 
     // A note of our own saved beside it: the file is rewritten with the foreign one whole.
-    await store.save(BRIEFING, newAnnotation({ briefingId: BRIEFING, fingerprint: 'fp', quote: quoteOf(foreign), position: positionOf(foreign), colour: 'c3' }));
+    await store.save(
+      BRIEFING,
+      newAnnotation({ briefingId: BRIEFING, fingerprint: 'fp', quote: quoteOf(foreign), position: positionOf(foreign), colour: 'c3' }),
+    );
     const page = JSON.parse(await readFile(sidecarPath(root, BRIEFING), 'utf8')) as AnnotationSidecar;
     expect(page.items).toHaveLength(2);
-    expect(page.items.find((item) => item.id === foreign.id)).toMatchObject({ 'dc:creator': { name: 'Another tool' }, target: { source: 'https://www.state.gov/secretary-blinkens-call' } });
+    expect(page.items.find((item) => item.id === foreign.id)).toMatchObject({
+      'dc:creator': { name: 'Another tool' },
+      target: { source: 'https://www.state.gov/secretary-blinkens-call' },
+    });
   });
 
   it('imports the highlights of a Hypothesis export, leaves out page notes and replies, and never imports one twice', async () => {
@@ -78,7 +84,12 @@ describe('annotations written by other tools', () => {
     });
     const [imported] = (await new AnnotationStore(root).list(BRIEFING)).annotations;
     expect(imported.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-    expect(quoteOf(imported)).toEqual({ type: 'TextQuoteSelector', exact: 'concrete actions', prefix: 'the Secretary outlined 22 ', suffix: ' to strengthen the' });
+    expect(quoteOf(imported)).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'concrete actions',
+      prefix: 'the Secretary outlined 22 ',
+      suffix: ' to strengthen the',
+    });
     expect(positionOf(imported)).toEqual({ type: 'TextPositionSelector', start: 1294, end: 1310 });
     expect(imported.target.selector[2]).toMatchObject({ type: 'RangeSelector', startContainer: '/main[1]/div[2]/p[1]' });
     expect(imported.target).toMatchObject({ source: BRIEFING, 'briefing:fingerprint': 'fp-blinken' });

@@ -38,10 +38,13 @@ describe('mergeSidecars', () => {
 
   it('lets a tombstone beat older copies and keeps it; an edit after the deletion survives', () => {
     const merged = mergeSidecars(page([item('a', '2024-01-01T00:00:00Z'), item('b', '2024-01-05T00:00:00Z')]), [
-      page([], [
-        { id: 'a', deleted: '2024-01-02T00:00:00Z' },
-        { id: 'b', deleted: '2024-01-02T00:00:00Z' },
-      ]),
+      page(
+        [],
+        [
+          { id: 'a', deleted: '2024-01-02T00:00:00Z' },
+          { id: 'b', deleted: '2024-01-02T00:00:00Z' },
+        ],
+      ),
     ]);
     expect(merged.items.map((entry) => entry.id)).toEqual(['b']);
     expect(merged['briefing:deleted']).toEqual([{ id: 'a', deleted: '2024-01-02T00:00:00Z' }]);

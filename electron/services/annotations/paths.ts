@@ -21,7 +21,10 @@ export function sidecarPath(libraryRoot: string, briefingId: string): string {
 
 /** The briefing id a sidecar belongs to, from its path. */
 export function briefingIdOf(libraryRoot: string, sidecar: string): string {
-  return relative(annotationsRoot(libraryRoot), sidecar).split(sep).join('/').replace(/\.json$/, '');
+  return relative(annotationsRoot(libraryRoot), sidecar)
+    .split(sep)
+    .join('/')
+    .replace(/\.json$/, '');
 }
 
 /** The library a sidecar path (made by `sidecarPath` for `briefingId`) belongs to. */

@@ -36,14 +36,22 @@ async function outsideNotes() {
 describe('annotations reached through a link out of the library', () => {
   for (const [what, folder, link] of [
     ['a linked .briefing folder', true, (root: string, outside: string) => symlink(outside, join(root, '.briefing'))],
-    ['a linked annotations folder', true, async (root: string, outside: string) => {
-      await mkdir(join(root, '.briefing'));
-      await symlink(join(outside, 'annotations'), join(root, '.briefing', 'annotations'));
-    }],
-    ['a linked sidecar file', false, async (root: string, outside: string) => {
-      await mkdir(join(root, '.briefing', 'annotations'), { recursive: true });
-      await symlink(join(outside, 'notes.json'), join(root, '.briefing', 'annotations', 'x.md.json'));
-    }],
+    [
+      'a linked annotations folder',
+      true,
+      async (root: string, outside: string) => {
+        await mkdir(join(root, '.briefing'));
+        await symlink(join(outside, 'annotations'), join(root, '.briefing', 'annotations'));
+      },
+    ],
+    [
+      'a linked sidecar file',
+      false,
+      async (root: string, outside: string) => {
+        await mkdir(join(root, '.briefing', 'annotations'), { recursive: true });
+        await symlink(join(outside, 'notes.json'), join(root, '.briefing', 'annotations', 'x.md.json'));
+      },
+    ],
   ] as const) {
     it(`are neither read nor written through ${what}, and the person is told why`, async () => {
       const root = await tempDir();
@@ -56,7 +64,9 @@ describe('annotations reached through a link out of the library', () => {
       expect(listed.annotations).toEqual([]);
       expect(listed.problem).toMatch(/is a link to .*, outside the library, so notes are neither read from it nor written through it/);
       expect((await store.listAll()).items).toEqual([]);
-      await expect(store.save('x.md', draft('x.md'))).rejects.toMatchObject({ message: expect.stringMatching(/could not be saved: “\.briefing.*” is a link to .*, outside the library/) });
+      await expect(store.save('x.md', draft('x.md'))).rejects.toMatchObject({
+        message: expect.stringMatching(/could not be saved: “\.briefing.*” is a link to .*, outside the library/),
+      });
       // A briefing with no notes yet would have its folder made out there.
       if (folder) await expect(store.save('reports/y.md', draft('reports/y.md'))).rejects.toThrow(/outside the library/);
       expect(await tree(outside)).toEqual(before);
@@ -127,8 +137,16 @@ describe('removeLeftovers', () => {
     await writeFile(join(notes, '.z.md.json.fedcba987654.tmp'), '{');
 
     expect(await removeLeftovers(root)).toBe(4);
-    expect((await tree(root)).filter((path) => !path.endsWith('other') && !path.endsWith('reports') && !path.endsWith('annotations') && path !== '.briefing')).toEqual(
-      ['.briefing/annotations/.z.md.json.fedcba987654.tmp', '.briefing/annotations/notes.tmp', '.briefing/annotations/x.md.json', '.briefing/other/.a.md.0123456789ab.tmp', '.x.md.0123456789ab.tmp'].sort(),
+    expect(
+      (await tree(root)).filter((path) => !path.endsWith('other') && !path.endsWith('reports') && !path.endsWith('annotations') && path !== '.briefing'),
+    ).toEqual(
+      [
+        '.briefing/annotations/.z.md.json.fedcba987654.tmp',
+        '.briefing/annotations/notes.tmp',
+        '.briefing/annotations/x.md.json',
+        '.briefing/other/.a.md.0123456789ab.tmp',
+        '.x.md.0123456789ab.tmp',
+      ].sort(),
     );
   });
 

@@ -59,10 +59,12 @@ export function createBriefingServices(
   async function open(folder: string): Promise<LibrarySnapshot> {
     const target = resolve(folder);
     wanted = target;
-    const opened = await work.run(() => (wanted === target ? switchTo(target) : Promise.resolve(null))).catch((error: unknown) => {
-      if (wanted === target) wanted = root;
-      throw error;
-    });
+    const opened = await work
+      .run(() => (wanted === target ? switchTo(target) : Promise.resolve(null)))
+      .catch((error: unknown) => {
+        if (wanted === target) wanted = root;
+        throw error;
+      });
     return opened ?? (await settledSnapshot());
   }
 
@@ -103,9 +105,16 @@ export function createBriefingServices(
   async function settle(snapshot: LibrarySnapshot): Promise<void> {
     // A renamed or moved briefing keeps its notes: its sidecar follows the text fingerprint.
     const departed = library.departedFingerprints(snapshot.root);
-    await store!.reconcile(snapshot.briefings.filter((briefing) => briefing.fingerprint), departed).catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
+    await store!
+      .reconcile(
+        snapshot.briefings.filter((briefing) => briefing.fingerprint),
+        departed,
+      )
+      .catch((error: unknown) => log(`annotations could not be reconciled: ${String(error)}`));
     // So does the place it was read to, and its read mark.
-    await settings.followRenames(snapshot.root, snapshot.briefings, departed).catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
+    await settings
+      .followRenames(snapshot.root, snapshot.briefings, departed)
+      .catch((error: unknown) => log(`reading states could not follow renamed files: ${String(error)}`));
     // Indexing runs in the worker; the listing does not wait for it.
     search.open(snapshot.root, snapshot.briefings).catch((error: unknown) => log(`search could not open the library: ${String(error)}`));
     // The notes of a listing just made are searchable at once, not after the wait meant for bursts of edits.
@@ -155,7 +164,11 @@ export function createBriefingServices(
   async function importItems(items: ImportItem[]): Promise<ImportOutcome> {
     const folder = openRoot();
     return work.run(async () => {
-      if (folder !== wanted) throw new ApiError('library-unavailable', 'Another library was opened meanwhile, so nothing was added. Open this library again and add the files once more.');
+      if (folder !== wanted)
+        throw new ApiError(
+          'library-unavailable',
+          'Another library was opened meanwhile, so nothing was added. Open this library again and add the files once more.',
+        );
       const result = await importIntoLibrary(folder, items);
       return { ...result, snapshot: (await rescan(folder)) ?? current! };
     });
@@ -274,7 +287,10 @@ export function createBriefingServices(
         (await settings.getRecentLibraries()).map(async (path) => ({
           path,
           name: basename(path),
-          available: await stat(path).then((info) => info.isDirectory(), () => false),
+          available: await stat(path).then(
+            (info) => info.isDirectory(),
+            () => false,
+          ),
         })),
       );
     },
@@ -317,7 +333,10 @@ export function createBriefingServices(
           (printFontCss ??= readFile(paths.printFonts, 'utf8').catch((error: unknown) => {
             printFontCss = undefined;
             log(`print fonts could not be read: ${String(error)}`);
-            throw new ApiError('internal', 'The fonts for printing are missing from this installation, so the PDF could not be made. Reinstall Briefing Reader, or export Markdown.');
+            throw new ApiError(
+              'internal',
+              'The fonts for printing are missing from this installation, so the PDF could not be made. Reinstall Briefing Reader, or export Markdown.',
+            );
           })),
         progress: (progress) => emit({ type: 'export-progress', progress }),
         signal: stop.signal,
@@ -342,7 +361,10 @@ export function createBriefingServices(
       const items: ImportItem[] = [];
       const unreadable: ImportOutcome['skipped'] = [];
       for (const path of paths) {
-        const size = await stat(path).then((info) => info.size, () => 0);
+        const size = await stat(path).then(
+          (info) => info.size,
+          () => 0,
+        );
         // Checked before reading, so a 2 GB video chosen by mistake is never loaded.
         const refusal = refusalOf(path, size);
         if (refusal) {

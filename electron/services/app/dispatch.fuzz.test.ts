@@ -19,9 +19,47 @@ const startServices = useServices();
 const BRIEFING = '000_3a44763ac2fa584f.txt';
 const RUNS_PER_METHOD = 40;
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'valueOf', 'toString', 'isPrototypeOf', 'propertyIsEnumerable', 'toJSON', 'then'];
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'valueOf',
+  'toString',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toJSON',
+  'then',
+];
 /** Field names the contract's schemas know, so planted values land where a validator looks. */
-const FIELD_KEYS = ['text', 'limit', 'filters', 'theme', 'colourMeanings', 'c1', 'export', 'options', 'colours', 'scope', 'label', 'briefingIds', 'format', 'paper', 'id', 'type', 'body', 'target', 'selector', 'exact', 'start', 'end', 'source', 'briefing:colour', 'name', 'data'];
+const FIELD_KEYS = [
+  'text',
+  'limit',
+  'filters',
+  'theme',
+  'colourMeanings',
+  'c1',
+  'export',
+  'options',
+  'colours',
+  'scope',
+  'label',
+  'briefingIds',
+  'format',
+  'paper',
+  'id',
+  'type',
+  'body',
+  'target',
+  'selector',
+  'exact',
+  'start',
+  'end',
+  'source',
+  'briefing:colour',
+  'name',
+  'data',
+];
 
 /** Strings just over each limit the contract has, built once and shared (the largest is 45 MB). */
 const HUGE_STRINGS = [20_001, 100_001, 1_000_000, IMPORT_LIMITS.base64Chars + 1].map((length) => 'x'.repeat(length));
@@ -31,7 +69,13 @@ const objectOf = (entries: [string, unknown][]) => Object.fromEntries(entries);
 
 function nested(depth: number, asArray: boolean): unknown {
   let value: unknown = 'bottom';
-  for (let i = 0; i < depth; i++) value = asArray ? [value] : objectOf([['text', value], ['__proto__', value]]);
+  for (let i = 0; i < depth; i++)
+    value = asArray
+      ? [value]
+      : objectOf([
+          ['text', value],
+          ['__proto__', value],
+        ]);
   return value;
 }
 const DEEP = [nested(10_000, true), nested(10_000, false)];
@@ -109,7 +153,12 @@ function plant(args: unknown[], at: number, name: string, planted: unknown): unk
   const copy = structuredClone(args);
   const targets = containers(copy);
   const target = targets[at % targets.length] as Record<string, unknown>;
-  Object.defineProperty(target, Array.isArray(target) ? String(at % (target.length + 1)) : name, { value: planted, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(target, Array.isArray(target) ? String(at % (target.length + 1)) : name, {
+    value: planted,
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  });
   return copy;
 }
 

@@ -20,10 +20,19 @@ describe('dispatch', () => {
     const { call } = await setup();
     expect(await call('constructor')).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await call('__proto__')).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
-    expect(await call('readBriefing', 42)).toMatchObject({ ok: false, error: { code: 'invalid-arguments', message: 'readBriefing: argument 1: expected a string of at most 1024 characters.' } });
+    expect(await call('readBriefing', 42)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', message: 'readBriefing: argument 1: expected a string of at most 1024 characters.' },
+    });
     expect(await call('readBriefing')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(await call('setPreferences', { fontSize: 500 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/fontSize: expected a number from 14 to 30/) } });
-    expect(await call('setPreferences', { theme: 'dark', evil: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/unknown field "evil"/) } });
+    expect(await call('setPreferences', { fontSize: 500 })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/fontSize: expected a number from 14 to 30/) },
+    });
+    expect(await call('setPreferences', { theme: 'dark', evil: true })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/unknown field "evil"/) },
+    });
     expect(await call('setReadingPosition', 'a.md', Number.NaN)).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
   });
 
@@ -31,10 +40,16 @@ describe('dispatch', () => {
     const { call } = await setup();
     const options = { comments: true, tags: true, colourNames: true, metadata: true, colours: ['c1'], order: 'text' };
     const good = { scope: { label: 'Everything' }, format: 'pdf', paper: 'A4', options };
-    expect(await call('exportNotes', { ...good, format: 'docx' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/format: expected one of pdf, markdown, json/) } });
+    expect(await call('exportNotes', { ...good, format: 'docx' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/format: expected one of pdf, markdown, json/) },
+    });
     expect(await call('exportNotes', { ...good, options: { ...options, colours: ['c9'] } })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     expect(await call('exportNotes', { ...good, paper: undefined })).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
-    expect(await call('exportNotes', { scope: { label: 'x' }, format: 'pdf', paper: 'A4' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/missing field "options"/) } });
+    expect(await call('exportNotes', { scope: { label: 'x' }, format: 'pdf', paper: 'A4' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/missing field "options"/) },
+    });
     expect(await call('showExportedFile', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await call('openRecentLibrary', '/etc')).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
@@ -75,7 +90,13 @@ describe('dispatch', () => {
     await first.call('setPreferences', { theme: 'sepia', fontSize: 22 });
     await first.call('setReadingPosition', '000_3a44763ac2fa584f.txt', 0.4);
     const again = createBriefingServices(
-      { userData: join(first.base, 'user-data'), sampleLibrary, defaultLibrary: join(first.base, 'elsewhere'), searchWorker: first.searchWorker, printFonts: '' },
+      {
+        userData: join(first.base, 'user-data'),
+        sampleLibrary,
+        defaultLibrary: join(first.base, 'elsewhere'),
+        searchWorker: first.searchWorker,
+        printFonts: '',
+      },
       { ...noDialogs, confirmExternalLink: async () => false },
     );
     expect(await again.getPreferences()).toMatchObject({ theme: 'sepia', fontSize: 22 });
@@ -108,7 +129,13 @@ describe('dispatch', () => {
         'urn:uuid:00000000-0000-4000-8000-00000000000a',
         '2024-05-01T10:00:00.000Z',
       );
-    const notInLibrary = { ok: false, error: { code: 'not-found', message: expect.stringMatching(/^“gone\/renamed\.md” is not a briefing in this library \(it may have been renamed or removed\), so /) } };
+    const notInLibrary = {
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: expect.stringMatching(/^“gone\/renamed\.md” is not a briefing in this library \(it may have been renamed or removed\), so /),
+      },
+    };
 
     expect(await call('saveAnnotation', 'gone/renamed.md', note('gone/renamed.md'))).toEqual(notInLibrary);
     await expect(access(join(base, 'Documents', 'Library', '.briefing', 'annotations', 'gone', 'renamed.md.json'))).rejects.toThrow();

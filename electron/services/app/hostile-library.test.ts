@@ -26,7 +26,13 @@ async function servicesChoosing(library: string) {
     chooseImportFiles: async () => [],
   };
   const api = createBriefingServices(
-    { userData: join(base, 'user-data'), sampleLibrary: join(base, 'none'), defaultLibrary: join(base, 'Library'), searchWorker: await searchWorkerBundle(), printFonts: join(base, 'none.css') },
+    {
+      userData: join(base, 'user-data'),
+      sampleLibrary: join(base, 'none'),
+      defaultLibrary: join(base, 'Library'),
+      searchWorker: await searchWorkerBundle(),
+      printFonts: join(base, 'none.css'),
+    },
     ports,
     () => undefined,
     () => undefined,

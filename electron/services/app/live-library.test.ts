@@ -26,9 +26,12 @@ async function openLibrary() {
   await services.chooseLibrary();
   await services.libraryIdle();
   const listed = () =>
-    events.flatMap((event) => (event.type === 'library-changed' ? [event.snapshot] : [])).at(-1)?.briefings.map((briefing) => briefing.id).sort() ?? [];
-  const finds = async (word: string) =>
-    (await services.search({ text: word, filters: {}, limit: 10 })).results.map((hit) => hit.id);
+    events
+      .flatMap((event) => (event.type === 'library-changed' ? [event.snapshot] : []))
+      .at(-1)
+      ?.briefings.map((briefing) => briefing.id)
+      .sort() ?? [];
+  const finds = async (word: string) => (await services.search({ text: word, filters: {}, limit: 10 })).results.map((hit) => hit.id);
   return { base, root, services, events, listed, finds, dialog, startServices: () => startServices(base, root, dialog, events) };
 }
 
@@ -122,7 +125,11 @@ describe('a live library', () => {
     const other = join(base, 'Other');
     await mkdir(other);
     await writeFile(join(other, 'island.md'), '---\ntitle: Island report\n---\n\nA quokka was seen on the island.\n');
-    await Promise.all(Array.from({ length: 300 }, (_, index) => writeFile(join(root, `dispatch-${index}.md`), `---\ntitle: Dispatch ${index}\n---\n\nRoutine dispatch ${index}.\n`)));
+    await Promise.all(
+      Array.from({ length: 300 }, (_, index) =>
+        writeFile(join(root, `dispatch-${index}.md`), `---\ntitle: Dispatch ${index}\n---\n\nRoutine dispatch ${index}.\n`),
+      ),
+    );
     // The watcher's rescan of the first library is reading the new files.
     await vi.waitFor(() => expect(events.some((event) => event.type === 'library-progress' && event.done < event.total)).toBe(true), { timeout: 10_000 });
     dialog.folder = other;

@@ -33,7 +33,9 @@ describe('readFileWithin', () => {
     await symlink(join(outside, 'secret.txt'), join(root, 'outside-link.txt'));
     await symlink(outside, join(root, 'elsewhere'));
     await expect(readFileWithin(root, join(root, 'outside-link.txt'), 1000)).rejects.toEqual(refusal('outside'));
-    await expect(readFileWithin(root, join(root, 'elsewhere', 'secret.txt'), 1000)).rejects.toThrow(`It is a link to ${join(outside, 'secret.txt')}, outside the library`);
+    await expect(readFileWithin(root, join(root, 'elsewhere', 'secret.txt'), 1000)).rejects.toThrow(
+      `It is a link to ${join(outside, 'secret.txt')}, outside the library`,
+    );
   });
 
   it('refuses a FIFO without waiting for a writer', async () => {

@@ -37,14 +37,16 @@ export function readProblem(error: unknown, format: BriefingFormat, whileReading
     const code = error.reason === 'outside' ? 'outside-library' : error.reason === 'special' ? 'not-a-file' : 'too-large';
     return { code, severity: 'error', message: refusalMessage(error, format) };
   }
-  if (whileReading && (error as NodeJS.ErrnoException).code === 'ENOENT') return { code: 'vanished', severity: 'error', message: 'This file was removed while the library was being read.' };
+  if (whileReading && (error as NodeJS.ErrnoException).code === 'ENOENT')
+    return { code: 'vanished', severity: 'error', message: 'This file was removed while the library was being read.' };
   return { code: 'unreadable', severity: 'error', message: `This file cannot be read: ${describeFsError(error)}.` };
 }
 
 /** The reader's error for a briefing that could not be read. */
 export function readApiError(error: unknown, format: BriefingFormat): ApiError {
   if (error instanceof RefusedFileError) return new ApiError('refused', refusalMessage(error, format));
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ApiError('not-found', 'This briefing is no longer in the library folder. It may have been moved or deleted.');
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    return new ApiError('not-found', 'This briefing is no longer in the library folder. It may have been moved or deleted.');
   return new ApiError('unreadable', `This briefing cannot be read: ${describeFsError(error)}.`);
 }
 

@@ -32,7 +32,13 @@ describe('decodeBriefingBytes', () => {
     const text = readFileSync(join(ENCODINGS, '..', '..', 'content', '000_3a44763ac2fa584f.txt'));
     // A UTF-8 report with two characters cut in half (a copy that broke off mid-character, twice).
     const [first, second] = [text.indexOf(' ', 200), text.indexOf(' ', 400)];
-    const broken = Buffer.concat([text.subarray(0, first), Buffer.from([0xe2, 0x80]), text.subarray(first, second), Buffer.from([0xd0]), text.subarray(second)]);
+    const broken = Buffer.concat([
+      text.subarray(0, first),
+      Buffer.from([0xe2, 0x80]),
+      text.subarray(first, second),
+      Buffer.from([0xd0]),
+      text.subarray(second),
+    ]);
     const result = decodeBriefingBytes(broken);
     if (isProblem(result)) throw new Error(result.message);
     expect(result.text.match(/\uFFFD/g)).toHaveLength(2);
@@ -57,7 +63,11 @@ describe('decodeBriefingBytes', () => {
 
   it('reads a KOI8-U Markdown file, front matter included', () => {
     const { summary } = parseBriefing('address.md', 'markdown', readFileSync(join(ENCODINGS, 'address-2022-03-06-koi8-u.md')));
-    expect(summary).toMatchObject({ title: 'Зухвалість агресора - це чіткий сигнал, що застосованих проти Росії санкцій недостатньо', language: 'uk', date: '2022-03-06T22:44:14' });
+    expect(summary).toMatchObject({
+      title: 'Зухвалість агресора - це чіткий сигнал, що застосованих проти Росії санкцій недостатньо',
+      language: 'uk',
+      date: '2022-03-06T22:44:14',
+    });
     expect(summary.problem?.message).toMatch(/^Read as KOI8 \(Cyrillic\)/);
   });
 

@@ -27,7 +27,13 @@ describe('splitFrontMatter', () => {
   });
 
   it('does not expand a YAML alias bomb', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`), '---', 'Body'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`),
+      '---',
+      'Body',
+    ].join('\n');
     const result = splitFrontMatter(bomb);
     expect(result.problem?.code).toBe('front-matter');
   });

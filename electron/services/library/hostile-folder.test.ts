@@ -71,7 +71,9 @@ describe('links that lead out of the library', () => {
       severity: 'error',
       message: `It is a link to ${join(outside, 'passwd.md')}, outside the library, so it is not read. To read it, open the folder it is in as a library.`,
     });
-    expect(snapshot.notices).toEqual([{ path: 'etc', message: `It is a link to ${outside}, outside the library, so it is not read. To read it, open that folder as a library.` }]);
+    expect(snapshot.notices).toEqual([
+      { path: 'etc', message: `It is a link to ${outside}, outside the library, so it is not read. To read it, open that folder as a library.` },
+    ]);
     await expect(library.read(root, 'outside-link.md')).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/outside the library/) });
     expect(await searchFor(root, snapshot.briefings, SECRET)).toEqual([]);
     expect(await exportedMarkdown(library, root, 'outside-link.md')).not.toContain(SECRET_URL);
@@ -121,6 +123,9 @@ describe('special files in the library', () => {
       'x.md': { code: 'not-a-file', severity: 'error', message: 'It is a named pipe (FIFO), not a regular file, so it is not read.' },
       'zero.txt': { code: 'outside-library', severity: 'error', message: expect.stringContaining('It is a link to /dev/zero, outside the library') },
     });
-    await expect(withFifoValve(join(root, 'x.md'), () => library.read(root, 'x.md'))).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/named pipe/) });
+    await expect(withFifoValve(join(root, 'x.md'), () => library.read(root, 'x.md'))).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(/named pipe/),
+    });
   });
 });

@@ -2,9 +2,18 @@ import { franc } from 'franc-min';
 import type { Language } from '../../common/model';
 
 const FROM_NAME: Record<string, Language> = {
-  en: 'en', eng: 'en', english: 'en',
-  uk: 'uk', ukr: 'uk', ua: 'uk', ukrainian: 'uk', 'українська': 'uk',
-  ru: 'ru', rus: 'ru', russian: 'ru', 'русский': 'ru',
+  en: 'en',
+  eng: 'en',
+  english: 'en',
+  uk: 'uk',
+  ukr: 'uk',
+  ua: 'uk',
+  ukrainian: 'uk',
+  українська: 'uk',
+  ru: 'ru',
+  rus: 'ru',
+  russian: 'ru',
+  русский: 'ru',
 };
 
 /**

@@ -10,8 +10,14 @@ const tempDir = useTempDirs();
 async function makeLibrary() {
   const root = await tempDir();
   await mkdir(join(root, 'uk'));
-  await writeFile(join(root, 'readout.md'), '---\ntitle: Readout\nsource: White House\ndate: 2022-10-04\n---\n\n## Key points\n\nThe call covered a ceasefire.\n');
-  await writeFile(join(root, 'uk', 'zvernennia.md'), '---\ntitle: Звернення\n---\n\nЗвертаюся до вас у цей напружений момент. Ми будемо захищати свою державу.\n');
+  await writeFile(
+    join(root, 'readout.md'),
+    '---\ntitle: Readout\nsource: White House\ndate: 2022-10-04\n---\n\n## Key points\n\nThe call covered a ceasefire.\n',
+  );
+  await writeFile(
+    join(root, 'uk', 'zvernennia.md'),
+    '---\ntitle: Звернення\n---\n\nЗвертаюся до вас у цей напружений момент. Ми будемо захищати свою державу.\n',
+  );
   await writeFile(join(root, 'notes.txt'), 'A note\n\nPlain text body.\n');
   await writeFile(join(root, 'ignored.pdf'), 'not a briefing');
   await mkdir(join(root, '.briefing'));
@@ -73,7 +79,10 @@ describe('LibraryService', () => {
     const service = new LibraryService(await tempDir());
     await service.open(root);
     await rm(join(root, 'readout.md'));
-    await expect(service.read(root, 'readout.md')).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no longer in the library folder/) });
+    await expect(service.read(root, 'readout.md')).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/no longer in the library folder/),
+    });
   });
 
   it('keeps the last known list when the folder disappears, and recovers when it returns', async () => {
@@ -122,7 +131,8 @@ describe('LibraryService with a parser that fails', () => {
     const real = new BriefingParser();
     let failures = 1;
     const flaky = {
-      parse: (...args: Parameters<BriefingParser['parse']>) => (failures-- > 0 ? Promise.reject(new Error('the parser stopped (exit code 134)')) : real.parse(...args)),
+      parse: (...args: Parameters<BriefingParser['parse']>) =>
+        failures-- > 0 ? Promise.reject(new Error('the parser stopped (exit code 134)')) : real.parse(...args),
       close: () => real.close(),
     } as unknown as BriefingParser;
     const library = new LibraryService(await tempDir(), flaky);

@@ -38,9 +38,17 @@ export class LibraryService {
     const rootInfo = await stat(root).catch(() => null);
     if (!rootInfo?.isDirectory()) {
       this.known.set(root, previous);
-      return snapshot(root, false, Object.values(previous.entries).map((entry) => entry.summary), [
-        { path: '.', message: `The library folder ${root} cannot be found. It may have been moved or renamed, or be on a drive that is not connected. The list below is what it held when last seen.` },
-      ]);
+      return snapshot(
+        root,
+        false,
+        Object.values(previous.entries).map((entry) => entry.summary),
+        [
+          {
+            path: '.',
+            message: `The library folder ${root} cannot be found. It may have been moved or renamed, or be on a drive that is not connected. The list below is what it held when last seen.`,
+          },
+        ],
+      );
     }
     const { files, notices } = await scanFolder(root);
     const entries: Record<string, ManifestEntry> = {};
@@ -63,10 +71,20 @@ export class LibraryService {
       await pace();
     });
     const manifest: Manifest = { ...previous, entries };
-    this.departed.set(root, new Map(Object.entries(previous.entries).flatMap(([id, entry]) => (id in entries || !entry.summary.fingerprint ? [] : [[id, entry.summary.fingerprint]]))));
+    this.departed.set(
+      root,
+      new Map(
+        Object.entries(previous.entries).flatMap(([id, entry]) => (id in entries || !entry.summary.fingerprint ? [] : [[id, entry.summary.fingerprint]])),
+      ),
+    );
     this.known.set(root, manifest);
     if (changed) await this.manifests.save(manifest);
-    return snapshot(root, true, files.map((file) => entries[file.id].summary), notices);
+    return snapshot(
+      root,
+      true,
+      files.map((file) => entries[file.id].summary),
+      notices,
+    );
   }
 
   /**

@@ -26,7 +26,10 @@ function articleOf(path: string) {
 }
 
 const textOf = (html: string) => textContent(parseDocument(html, { decodeEntities: true }));
-const bodyLines = (path: string) => splitFrontMatter(readFileSync(path, 'utf8')).body.split('\n').filter((line) => line.trim());
+const bodyLines = (path: string) =>
+  splitFrontMatter(readFileSync(path, 'utf8'))
+    .body.split('\n')
+    .filter((line) => line.trim());
 const plainMarkdown = (path: string) => new MarkdownIt({ html: true, linkify: true }).render(splitFrontMatter(readFileSync(path, 'utf8')).body);
 
 describe('one paragraph per line', () => {
@@ -56,23 +59,27 @@ describe('one paragraph per line', () => {
     expect(renderNotesMarkdown(doc)).toContain('**Key point** · ¶ 10');
   });
 
-  it.skipIf(!corpusAvailable)('reads every line-per-paragraph speech of the UN debate corpus line by line, leaves the others as Markdown reads them, and keeps every text as counted before', () => {
-    // Read by eye: wrapped at ~50–80 columns with blank lines between paragraphs, or (2024_RUS)
-    // paragraphs already apart. Every other speech has one paragraph per line and no blank lines.
-    const asMarkdownReadsThem = ['2014_RUS_69.md', '2014_UKR_69.md', '2014_USA_69.md', '2024_USA_79.md', '2024_RUS_79.md'];
-    for (const file of readdirSync(UN_DEBATE).filter((name) => name.endsWith('.md'))) {
-      const path = join(UN_DEBATE, file);
-      const paragraphs = paragraphStarts(articleOf(path).html).length;
-      const expected = asMarkdownReadsThem.includes(file) ? paragraphStarts(plainMarkdown(path)).length : bodyLines(path).length;
-      expect(paragraphs, file).toBe(expected);
-      expect(textOf(articleOf(path).html), file).toBe(textOf(plainMarkdown(path)));
-    }
-  });
+  it.skipIf(!corpusAvailable)(
+    'reads every line-per-paragraph speech of the UN debate corpus line by line, leaves the others as Markdown reads them, and keeps every text as counted before',
+    () => {
+      // Read by eye: wrapped at ~50–80 columns with blank lines between paragraphs, or (2024_RUS)
+      // paragraphs already apart. Every other speech has one paragraph per line and no blank lines.
+      const asMarkdownReadsThem = ['2014_RUS_69.md', '2014_UKR_69.md', '2014_USA_69.md', '2024_USA_79.md', '2024_RUS_79.md'];
+      for (const file of readdirSync(UN_DEBATE).filter((name) => name.endsWith('.md'))) {
+        const path = join(UN_DEBATE, file);
+        const paragraphs = paragraphStarts(articleOf(path).html).length;
+        const expected = asMarkdownReadsThem.includes(file) ? paragraphStarts(plainMarkdown(path)).length : bodyLines(path).length;
+        expect(paragraphs, file).toBe(expected);
+        expect(textOf(articleOf(path).html), file).toBe(textOf(plainMarkdown(path)));
+      }
+    },
+  );
 
   it('does the same for a text file: lines that are paragraphs stay apart, wrapped lines join', () => {
     const speech = bodyLines(join(SAMPLE, '2022-ukraine-zelenskyy-unga-77-general-debate.md')).slice(0, 5).join('\n');
     expect(parseText('a.txt', `Statement\n\n${speech}\n\nLast paragraph.`).renderHtml().match(/<p>/g)).toHaveLength(6);
-    const wrapped = 'There is growing evidence today of a contradiction\nbetween the need for collective and partnership efforts\nin order to develop adequate responses.';
+    const wrapped =
+      'There is growing evidence today of a contradiction\nbetween the need for collective and partnership efforts\nin order to develop adequate responses.';
     expect(parseText('b.txt', `Title\n\n${wrapped}\n\nNext.`).renderHtml()).toBe(`<p>${wrapped}</p>\n<p>Next.</p>`);
   });
 });

@@ -15,7 +15,10 @@ export function tagsOf(metadata: Record<string, MetadataValue>): string[] {
   for (const key of ['tags', 'topics', 'keywords']) {
     const value = metadata[key];
     const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [];
-    const tags = items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
+    const tags = items
+      .filter((item): item is string => typeof item === 'string')
+      .map((item) => item.trim())
+      .filter(Boolean);
     if (tags.length > 0) return [...new Set(tags)];
   }
   return [];
@@ -44,7 +47,10 @@ export function titleFromFileName(id: string): string {
  * never inside a word, and loses the punctuation the cut leaves hanging before the "…".
  */
 export function titleFromText(text: string, maxLength = 90): string | null {
-  const firstLine = text.split('\n').map((line) => line.replace(/\s+/gu, ' ').trim()).find(Boolean);
+  const firstLine = text
+    .split('\n')
+    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .find(Boolean);
   if (!firstLine) return null;
   const sentence = /^(.+?[.!?])( |$)/u.exec(firstLine)?.[1] ?? firstLine;
   if (sentence.length <= maxLength) return sentence.replace(/[.]$/, '');

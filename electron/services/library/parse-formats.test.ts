@@ -6,7 +6,10 @@ import { tagsOf, titleFromFileName, titleFromText } from './metadata-fields';
 
 describe('parseMarkdown', () => {
   it('takes title, source, date and url from front matter and renders the body', () => {
-    const doc = parseMarkdown('a.md', '---\ntitle: Readout\nsource: White House\ndate: "2022-10-04T10:00:00"\nurl: https://wh.gov/x\n---\n\n# Heading\n\nText *here*.\n');
+    const doc = parseMarkdown(
+      'a.md',
+      '---\ntitle: Readout\nsource: White House\ndate: "2022-10-04T10:00:00"\nurl: https://wh.gov/x\n---\n\n# Heading\n\nText *here*.\n',
+    );
     expect(doc).toMatchObject({ title: 'Readout', source: 'White House', date: '2022-10-04T10:00:00', url: 'https://wh.gov/x', problem: null });
     expect(doc.renderHtml()).toContain('<em>here</em>');
   });
@@ -56,7 +59,13 @@ describe('parseHtmlPage', () => {
 
   it('keeps the article and its metadata and drops the page chrome', () => {
     const doc = parseHtmlPage('page.html', page);
-    expect(doc).toMatchObject({ title: 'Talks in London', source: 'Kremlin', date: '2020-02-03T10:00:00', url: 'https://en.kremlin.ru/events/1', problem: null });
+    expect(doc).toMatchObject({
+      title: 'Talks in London',
+      source: 'Kremlin',
+      date: '2020-02-03T10:00:00',
+      url: 'https://en.kremlin.ru/events/1',
+      problem: null,
+    });
     expect(doc.metadata.language).toBe('en');
     // Readability drops the heading that repeats the title, which the reader shows above the article.
     expect(doc.body).toBe('The opening sentence.\nThe closing sentence.');

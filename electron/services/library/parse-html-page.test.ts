@@ -20,13 +20,25 @@ const page = (head: string, paragraphs: string[]) =>
 
 describe('parseHtmlPage', () => {
   it('keeps title, byline, site name, date, canonical URL and language as metadata', () => {
-    const ld = { '@type': 'NewsArticle', headline: 'Talks resume', author: { name: 'Olena Kovalenko' }, publisher: { name: 'Daily Bulletin' }, datePublished: '2023-04-02T09:30:00Z' };
+    const ld = {
+      '@type': 'NewsArticle',
+      headline: 'Talks resume',
+      author: { name: 'Olena Kovalenko' },
+      publisher: { name: 'Daily Bulletin' },
+      datePublished: '2023-04-02T09:30:00Z',
+    };
     const doc = parseHtmlPage(
       'a.html',
       `<html lang="en-GB"><head><script type="application/ld+json">${JSON.stringify(ld)}</script><link rel="canonical" href="https://bulletin.example/talks"></head>` +
         `<body><article><p>${'The delegations met again on Sunday and talked for several hours about the ceasefire. '.repeat(8)}</p></article></body></html>`,
     );
-    expect(doc).toMatchObject({ title: 'Talks resume', source: 'Daily Bulletin', date: '2023-04-02T09:30:00', url: 'https://bulletin.example/talks', problem: null });
+    expect(doc).toMatchObject({
+      title: 'Talks resume',
+      source: 'Daily Bulletin',
+      date: '2023-04-02T09:30:00',
+      url: 'https://bulletin.example/talks',
+      problem: null,
+    });
     expect(doc.metadata).toEqual({
       title: 'Talks resume',
       author: 'Olena Kovalenko',
@@ -44,12 +56,18 @@ describe('parseHtmlPage', () => {
   });
 
   it('uses the byline as the source when the page names no site', () => {
-    const doc = parseHtmlPage('a.html', `<head><meta name="author" content="Press Office"></head><body><p>${'A sentence of the statement. '.repeat(30)}</p></body>`);
+    const doc = parseHtmlPage(
+      'a.html',
+      `<head><meta name="author" content="Press Office"></head><body><p>${'A sentence of the statement. '.repeat(30)}</p></body>`,
+    );
     expect(doc.source).toBe('Press Office');
   });
 
   it('keeps a page with no article, flagged, and shows its text', () => {
-    const doc = parseHtmlPage('menu.html', '<html><body><header>Ministry</header><ul><li><a href="/a">Statements</a></li><li><a href="/b">Briefings</a></li></ul></body></html>');
+    const doc = parseHtmlPage(
+      'menu.html',
+      '<html><body><header>Ministry</header><ul><li><a href="/a">Statements</a></li><li><a href="/b">Briefings</a></li></ul></body></html>',
+    );
     expect(doc.problem).toEqual({ code: 'no-article', severity: 'warning', message: 'No article was found in this page; it is shown as its text.' });
     expect(doc.body).toBe('Ministry\nStatements\nBriefings');
     expect(doc.title).toBe('Ministry');
@@ -82,7 +100,10 @@ describe('saved pages in legacy charsets', () => {
   });
 
   it('decodes an ISO-8859-1 page', () => {
-    const french = ['Le président a reçu les délégations à l\'Élysée pour évoquer la sécurité énergétique et la façade maritime.', 'Les échanges ont duré près de deux heures, a précisé la présidence à l\'issue de la réunion.'];
+    const french = [
+      "Le président a reçu les délégations à l'Élysée pour évoquer la sécurité énergétique et la façade maritime.",
+      "Les échanges ont duré près de deux heures, a précisé la présidence à l'issue de la réunion.",
+    ];
     const { summary, document } = parseBriefing('page.html', 'html', iconv.encode(page('<meta charset="iso-8859-1">', french), 'latin1'));
     expect(summary.problem).toBeNull();
     expect(document!.body).toBe(french.join('\n'));

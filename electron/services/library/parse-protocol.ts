@@ -9,6 +9,4 @@ export interface ParseRequest {
   render: boolean;
 }
 
-export type ParseReply =
-  | { requestId: number; ok: true; summary: BriefingSummary; article: Article | null }
-  | { requestId: number; ok: false; error: string };
+export type ParseReply = { requestId: number; ok: true; summary: BriefingSummary; article: Article | null } | { requestId: number; ok: false; error: string };

@@ -32,7 +32,12 @@ export function parseText(id: string, text: string): ParsedDocument {
     renderHtml: () => {
       const blocks = body
         .split(/\n[ \t]*\n/)
-        .map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean))
+        .map((block) =>
+          block
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        )
         .filter((lines) => lines.length > 0);
       const paragraphs = linesAreParagraphs(blocks) ? blocks.flat() : blocks.map((lines) => lines.join('\n'));
       return paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');

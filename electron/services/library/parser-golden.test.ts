@@ -83,7 +83,8 @@ function differences(golden: Record<string, FileSummary>, current: Record<string
       continue;
     }
     const fields = (Object.keys(after) as (keyof FileSummary)[]).filter((field) => before[field] !== after[field]);
-    if (fields.length) parser.push(`${name}: ${fields.map((field) => `${field} ${JSON.stringify(before[field])} → ${JSON.stringify(after[field])}`).join(', ')}`);
+    if (fields.length)
+      parser.push(`${name}: ${fields.map((field) => `${field} ${JSON.stringify(before[field])} → ${JSON.stringify(after[field])}`).join(', ')}`);
   }
   return { parser, corpus };
 }
@@ -102,15 +103,23 @@ describe('parser output against the golden file', () => {
     const current = currentSummaries();
     const { parser, corpus } = golden ? differences(golden.files, current) : { parser: [], corpus: ['no golden file yet'] };
     const parserChangedUnderSameVersion = golden?.parserVersion === PARSER_VERSION && parser.length > 0;
-    const report = (lead: string, lines: string[]) => [lead, ...lines.slice(0, 20), ...(lines.length > 20 ? [`… and ${lines.length - 20} more`] : [])].join('\n');
+    const report = (lead: string, lines: string[]) =>
+      [lead, ...lines.slice(0, 20), ...(lines.length > 20 ? [`… and ${lines.length - 20} more`] : [])].join('\n');
 
     if (process.env.UPDATE_GOLDEN === '1') {
-      if (parserChangedUnderSameVersion) throw new Error(report(`parser output changed: bump PARSER_VERSION (electron/services/library/parser-version.ts, now ${PARSER_VERSION}) before regenerating the golden file`, parser));
+      if (parserChangedUnderSameVersion)
+        throw new Error(
+          report(
+            `parser output changed: bump PARSER_VERSION (electron/services/library/parser-version.ts, now ${PARSER_VERSION}) before regenerating the golden file`,
+            parser,
+          ),
+        );
       writeFileSync(GOLDEN, `${JSON.stringify({ parserVersion: PARSER_VERSION, files: current } satisfies Golden, null, 2)}\n`);
       return;
     }
     if (!golden) throw new Error(`no golden file at ${relative(REPO, GOLDEN)}: make it with \`${REGENERATE}\``);
-    if (parserChangedUnderSameVersion) throw new Error(report(`parser output changed: bump PARSER_VERSION and regenerate the golden file with \`${REGENERATE}\``, parser));
+    if (parserChangedUnderSameVersion)
+      throw new Error(report(`parser output changed: bump PARSER_VERSION and regenerate the golden file with \`${REGENERATE}\``, parser));
     expect(golden.parserVersion, `PARSER_VERSION changed: regenerate the golden file with \`${REGENERATE}\``).toBe(PARSER_VERSION);
     expect(corpus, `the corpus changed: regenerate the golden file with \`${REGENERATE}\``).toEqual([]);
     expect(parser).toEqual([]);

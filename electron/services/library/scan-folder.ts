@@ -57,7 +57,8 @@ export async function scanFolder(root: string): Promise<FolderScan> {
         const target = await followLink(path);
         if (target instanceof Error) {
           if (format) parts.push(Promise.resolve([unread(id, path, format, target)]));
-          else if ((target as NodeJS.ErrnoException).code === 'ELOOP') notices.push({ path: id, message: 'This link points to itself in a loop; it was skipped.' });
+          else if ((target as NodeJS.ErrnoException).code === 'ELOOP')
+            notices.push({ path: id, message: 'This link points to itself in a loop; it was skipped.' });
           continue;
         }
         const { real, info } = target;

@@ -7,7 +7,9 @@ import { titleFromText } from './metadata-fields';
 import { decodeOoxmlEscapes } from './ooxml-escapes';
 import { parseBriefing, toArticle } from './parse-briefing';
 
-const SAMPLE_READOUT = fileURLToPath(new URL('../../../content/us-government/2022-11-18-defense-readout-national-armaments-directors-meeting.md', import.meta.url));
+const SAMPLE_READOUT = fileURLToPath(
+  new URL('../../../content/us-government/2022-11-18-defense-readout-national-armaments-directors-meeting.md', import.meta.url),
+);
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/briefings/', import.meta.url));
 const corpusAvailable = existsSync(CORPUS);
 if (!corpusAvailable) console.log(`briefings corpus: skipped, the folder ${CORPUS} is missing`);
@@ -25,7 +27,11 @@ describe('OOXML escapes from spreadsheet exports', () => {
     const { html } = article(SAMPLE_READOUT);
     expect(html).not.toMatch(/x000D/i);
     expect(html).not.toContain('<em>');
-    expect(html.match(/<p>/g)?.length).toBe(splitFrontMatter(readFileSync(SAMPLE_READOUT, 'utf8')).body.split('\n').filter((line) => /\w{3}/.test(line.replace(/_x000D_/g, ''))).length);
+    expect(html.match(/<p>/g)?.length).toBe(
+      splitFrontMatter(readFileSync(SAMPLE_READOUT, 'utf8'))
+        .body.split('\n')
+        .filter((line) => /\w{3}/.test(line.replace(/_x000D_/g, ''))).length,
+    );
   });
 
   it.skipIf(!corpusAvailable)('leaves no escape in any corpus briefing that has them', () => {
@@ -44,7 +50,11 @@ describe('OOXML escapes from spreadsheet exports', () => {
 describe('titles made from a first sentence', () => {
   it.skipIf(!corpusAvailable)('end at a word boundary for every corpus first line', () => {
     for (const path of corpusFiles()) {
-      const line = splitFrontMatter(readFileSync(path, 'utf8')).body.split('\n').find((text) => text.trim())!.replace(/\s+/g, ' ').trim();
+      const line = splitFrontMatter(readFileSync(path, 'utf8'))
+        .body.split('\n')
+        .find((text) => text.trim())!
+        .replace(/\s+/g, ' ')
+        .trim();
       const title = titleFromText(line)!;
       if (!title.endsWith('…')) continue;
       const kept = title.slice(0, -1);

@@ -19,7 +19,18 @@ function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
 /** The article the reader would show: paragraphs of 100 characters, so a note at offset N is in paragraph ⌊N/100⌋+1. */
 function article(id: string): Article {
   const paragraphs = Array.from({ length: 12 }, (_, index) => `<p>${String(index + 1).padEnd(100, '.')}</p>`).join('');
-  return { id, title: id, source: null, date: null, url: `https://example.org/${id}`, language: 'en', html: paragraphs, headings: [], metadata: {}, problem: null } as unknown as Article;
+  return {
+    id,
+    title: id,
+    source: null,
+    date: null,
+    url: `https://example.org/${id}`,
+    language: 'en',
+    html: paragraphs,
+    headings: [],
+    metadata: {},
+    problem: null,
+  } as unknown as Article;
 }
 
 async function setup(items: NoteItem[] = sampleItems(), answer: 'choose' | 'cancel' | string = 'choose') {

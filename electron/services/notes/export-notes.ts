@@ -58,7 +58,14 @@ export async function exportNotes(request: ExportRequest, context: NotesExportCo
   context.progress({ stage: 'collecting', done: 0, total: 0 });
   const items = notesInScope(await context.notes(), request.scope);
   const exportedAt = (context.now?.() ?? new Date()).toISOString();
-  const base = { libraryName: context.libraryName, scopeLabel: request.scope.label, exportedAt, items, colourMeanings: context.colourMeanings, options: request.options };
+  const base = {
+    libraryName: context.libraryName,
+    scopeLabel: request.scope.label,
+    exportedAt,
+    items,
+    colourMeanings: context.colourMeanings,
+    options: request.options,
+  };
   const outline = buildNotesDocument(base);
   if (isEmpty(outline)) {
     return {

@@ -93,7 +93,9 @@ describe('buildNotesDocument', () => {
   });
 
   it('leaves out what the options turn off', () => {
-    const doc = buildNotesDocument(input(sampleItems(), { comments: false, tags: false, colourNames: false, metadata: false }, { urls: { 'new.md': 'https://example.org/cap' } }));
+    const doc = buildNotesDocument(
+      input(sampleItems(), { comments: false, tags: false, colourNames: false, metadata: false }, { urls: { 'new.md': 'https://example.org/cap' } }),
+    );
     const briefing = doc.briefings.find((candidate) => candidate.briefingId === 'new.md')!;
     expect(briefing).toMatchObject({ source: null, date: null, url: null });
     for (const entry of doc.briefings.flatMap((candidate) => candidate.notes)) {
@@ -144,7 +146,13 @@ describe('buildNotesDocument', () => {
 
   it('builds 2,000 notes across 200 briefings, each counted once (time: npm run bench -- export)', () => {
     const items = Array.from({ length: 2000 }, (_, index) =>
-      note({ briefingId: `b${index % 200}.md`, date: `2023-01-${String((index % 28) + 1).padStart(2, '0')}`, exact: `quote ${index}`, start: index, colour: (['c1', 'c2', 'c3', 'c4', 'c5'] as const)[index % 5] }),
+      note({
+        briefingId: `b${index % 200}.md`,
+        date: `2023-01-${String((index % 28) + 1).padStart(2, '0')}`,
+        exact: `quote ${index}`,
+        start: index,
+        colour: (['c1', 'c2', 'c3', 'c4', 'c5'] as const)[index % 5],
+      }),
     );
     const doc = buildNotesDocument(input(items, { order: 'date' }));
     expect(doc.noteCount).toBe(2000);

@@ -28,7 +28,17 @@ describe('renderNotesHtml', () => {
   });
 
   it('has one heading per briefing and no other (the PDF outline), even when a comment has Markdown headings', () => {
-    const items = [...sampleItems(), note({ briefingId: 'new.md', title: 'Price cap review', date: '2023-02-05', exact: 'More', start: 1000, comment: '# Big\n\n## Smaller\n\n### Smallest\n\nSetext\n======' })];
+    const items = [
+      ...sampleItems(),
+      note({
+        briefingId: 'new.md',
+        title: 'Price cap review',
+        date: '2023-02-05',
+        exact: 'More',
+        start: 1000,
+        comment: '# Big\n\n## Smaller\n\n### Smallest\n\nSetext\n======',
+      }),
+    ];
     const html = render(items);
     expect(html).toContain('<p class="doc-title">Notes — Everything</p>');
     expect(headings(html)).toEqual(['h2:Price cap review', 'h2:Grain corridor talks', 'h2:Звернення Президента']);
@@ -45,7 +55,9 @@ describe('renderNotesHtml', () => {
 
   it('shows each note with its colour bar, colour name, quote, comment, tags and paragraph', () => {
     const html = render(sampleItems(), { paragraphOf: (item) => (item.annotation.target.selector[1].start === 900 ? 12 : null) });
-    expect(html).toMatch(/<article class="note c1">\s*<p class="label"><span class="swatch" aria-hidden="true"><\/span><span class="colour-name">Key point<\/span><span class="place">¶&#8239;12<\/span><\/p>\s*<blockquote class="quote" lang="en">The cap stays at \$60<\/blockquote>/);
+    expect(html).toMatch(
+      /<article class="note c1">\s*<p class="label"><span class="swatch" aria-hidden="true"><\/span><span class="colour-name">Key point<\/span><span class="place">¶&#8239;12<\/span><\/p>\s*<blockquote class="quote" lang="en">The cap stays at \$60<\/blockquote>/,
+    );
     expect(html).toContain('<div class="comment"><p>Check the <strong>Urals</strong> discount.</p>\n</div>');
     expect(html).toContain('<p class="tags"><span class="tag">#oil</span> <span class="tag">#price cap</span></p>');
     expect(html).toMatch(/\.note\.c1 \{ border-left-color: #e0b000; \}/);
@@ -70,7 +82,16 @@ describe('renderNotesHtml', () => {
 
   it('prints HTML and script in a comment, quote or title as text', () => {
     const attack = '<script>alert("x")</script> <img src=x onerror=alert(1)> [link](javascript:alert(2))';
-    const items = [note({ briefingId: 'x.md', title: '<script>alert(3)</script>', exact: '<b>bold</b> & <script>q()</script>', start: 0, comment: attack, tags: ['<i>t</i>'] })];
+    const items = [
+      note({
+        briefingId: 'x.md',
+        title: '<script>alert(3)</script>',
+        exact: '<b>bold</b> & <script>q()</script>',
+        start: 0,
+        comment: attack,
+        tags: ['<i>t</i>'],
+      }),
+    ];
     const html = render(items, { urls: { 'x.md': 'https://example.org/"><script>alert(4)</script>' } });
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
@@ -92,7 +113,9 @@ describe('renderNotesHtml', () => {
   });
 
   it('prints a 20,000-character comment whole', () => {
-    const comment = Array.from({ length: 2500 }, (_, index) => `word${String(index).padStart(4, '0')}`).join(' ').slice(0, 20_000);
+    const comment = Array.from({ length: 2500 }, (_, index) => `word${String(index).padStart(4, '0')}`)
+      .join(' ')
+      .slice(0, 20_000);
     expect(comment).toHaveLength(20_000);
     const html = render([note({ briefingId: 'long.md', exact: 'Long one', start: 0, comment })]);
     expect(html).toContain(`<div class="comment"><p>${comment}</p>`);

@@ -36,7 +36,10 @@ describe('renderNotesJson', () => {
   it('is a W3C AnnotationCollection holding the stored annotations unchanged', () => {
     const items = sampleItems();
     // An annotation edited later and carrying another tool's keys: exported as stored.
-    const stored: Annotation = { ...editAnnotation(items[0].annotation, { comment: 'Edited', tags: ['x'] }, '2024-03-04T00:00:00.000Z'), 'other:key': { kept: [1, 2] } };
+    const stored: Annotation = {
+      ...editAnnotation(items[0].annotation, { comment: 'Edited', tags: ['x'] }, '2024-03-04T00:00:00.000Z'),
+      'other:key': { kept: [1, 2] },
+    };
     items[0] = { ...items[0], annotation: stored };
     const json = renderNotesJson(items);
     const parsed = JSON.parse(json);

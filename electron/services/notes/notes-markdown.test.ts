@@ -13,7 +13,9 @@ const render = (items = sampleItems(), extra: Parameters<typeof input>[2] = {}, 
 describe('renderNotesMarkdown', () => {
   it('writes the title, the title block and one ## heading per briefing with its citation line', () => {
     const markdown = render(sampleItems(), { urls: { 'new.md': 'https://example.org/cap' } });
-    expect(markdown.startsWith('# Notes — Everything\n\nLibrary: Embassy briefings  \nScope: Everything  \nExported: 2024-03-05  \n6 notes from 3 briefings\n\n')).toBe(true);
+    expect(
+      markdown.startsWith('# Notes — Everything\n\nLibrary: Embassy briefings  \nScope: Everything  \nExported: 2024-03-05  \n6 notes from 3 briefings\n\n'),
+    ).toBe(true);
     expect(markdown.match(/^## .*$/gm)).toEqual(['## Price cap review', '## Grain corridor talks', '## Звернення Президента']);
     expect(markdown).toContain('## Price cap review\n\n— *Price cap review*, Reuters, 2023-02-05, <https://example.org/cap>\n\n');
   });
@@ -40,7 +42,19 @@ describe('renderNotesMarkdown', () => {
   });
 
   it('escapes quote lines that Markdown would read as headings, quotes, lists, fences or markup', () => {
-    const lines = ['# Not a heading', '> not a quote', '- not a list', '1. not a numbered list', '2) nor this', '* star', '+ plus', '```', '---', '===', '*not emphasis* and _this_ `code` [link](x) <b>tag</b> &amp; ~~gone~~ | a | b |'];
+    const lines = [
+      '# Not a heading',
+      '> not a quote',
+      '- not a list',
+      '1. not a numbered list',
+      '2) nor this',
+      '* star',
+      '+ plus',
+      '```',
+      '---',
+      '===',
+      '*not emphasis* and _this_ `code` [link](x) <b>tag</b> &amp; ~~gone~~ | a | b |',
+    ];
     const quote = lines.join('\n');
     const markdown = blockquote(quote);
     expect(markdown.split('\n').every((line) => line.startsWith('> '))).toBe(true);
@@ -61,7 +75,9 @@ describe('renderNotesMarkdown', () => {
   });
 
   it('marks a briefing that is no longer in the library', () => {
-    const markdown = render([note({ briefingId: 'gone.md', title: 'Deleted briefing', missing: true, source: null, date: null, exact: 'Still here', start: 1 })]);
+    const markdown = render([
+      note({ briefingId: 'gone.md', title: 'Deleted briefing', missing: true, source: null, date: null, exact: 'Still here', start: 1 }),
+    ]);
     expect(markdown).toContain('## Deleted briefing\n\n— *Deleted briefing*\n\n*Briefing no longer in the library.*\n\n> Still here');
   });
 

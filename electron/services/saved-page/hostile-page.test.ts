@@ -28,7 +28,8 @@ describe('a hostile saved page', () => {
     const page = (after: string) =>
       `<html><head><title>Talks</title></head><body><p>The opening paragraph of the statement, ${words}</p><p>The middle paragraph of the statement, ${words}</p></body>${after}</html>`;
     expect(readerText(extractArticle(page(`<p>The closing paragraph after the body, ${words}</p>`)).html)).toContain('The closing paragraph after the body');
-    expect(readerText(extractArticle(page(`<body><p>The closing paragraph in a second body, ${words}</p></body>`)).html)).toContain('The closing paragraph in a second body');
+    expect(readerText(extractArticle(page(`<body><p>The closing paragraph in a second body, ${words}</p></body>`)).html)).toContain(
+      'The closing paragraph in a second body',
+    );
   });
-
 });

@@ -30,7 +30,9 @@ if (!available) console.log(`kremlin extraction: skipped, the corpus folder ${CO
 
 describe.skipIf(!available)('extraction of the Kremlin corpus', () => {
   it('keeps every article whole and drops the site chrome', () => {
-    const files = readdirSync(CORPUS).filter((name) => /\.html?$/.test(name)).sort();
+    const files = readdirSync(CORPUS)
+      .filter((name) => /\.html?$/.test(name))
+      .sort();
     const failures: string[] = [];
     let elapsed = 0;
     for (const file of files) {
@@ -66,7 +68,9 @@ describe.skipIf(!available)('extraction of the Kremlin corpus', () => {
   });
 
   it('leaves out the tooltips the site hides in its text (no "Viktor Yanukovych Yanukovych Viktor")', () => {
-    const files = readdirSync(CORPUS).filter((name) => /\.html?$/.test(name)).sort();
+    const files = readdirSync(CORPUS)
+      .filter((name) => /\.html?$/.test(name))
+      .sort();
     const leaks: string[] = [];
     let pagesWithTooltips = 0;
     for (const file of files) {

@@ -2,11 +2,13 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodePageBytes } from './page-charset';
 
-const RUSSIAN = 'Президент России провёл переговоры с Президентом Украины. Стороны обсудили вопросы торгово-экономического сотрудничества, энергетики и транзита газа.';
+const RUSSIAN =
+  'Президент России провёл переговоры с Президентом Украины. Стороны обсудили вопросы торгово-экономического сотрудничества, энергетики и транзита газа.';
 const UKRAINIAN = 'Президент України провів переговори з колегами. Сторони обговорили питання енергетичної безпеки, їхні спільні інтереси і ґрунтовні зміни.';
 const FRENCH = 'Le président a reçu ses homologues à l’Élysée. Ils ont évoqué la sécurité énergétique, déjà « très fragile », et la façade maritime.';
 
-const page = (head: string, text: string) => `<!doctype html><html><head>${head}<title>Page</title></head><body><article><p>${text}</p></article></body></html>`;
+const page = (head: string, text: string) =>
+  `<!doctype html><html><head>${head}<title>Page</title></head><body><article><p>${text}</p></article></body></html>`;
 
 describe('decodePageBytes', () => {
   it('decodes a windows-1251 page by its meta charset', () => {

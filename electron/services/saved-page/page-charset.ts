@@ -49,7 +49,8 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   const isDeclaration = sniffer.resultType !== ResultType.DEFAULT && declared !== null;
   if (isDeclaration && declared !== 'utf-8' && !(utf8 !== null && firstHigh !== -1)) {
     const cyrillic = declared === 'windows-1252' && firstHigh !== -1 && looksCyrillic(bytes, firstHigh) ? detectEncoding(bytes, firstHigh) : null;
-    if (cyrillic && CYRILLIC_ENCODINGS.has(cyrillic)) return { text: iconv.decode(asBuffer(bytes), cyrillic), encoding: cyrillic, source: 'detected', lossy: false };
+    if (cyrillic && CYRILLIC_ENCODINGS.has(cyrillic))
+      return { text: iconv.decode(asBuffer(bytes), cyrillic), encoding: cyrillic, source: 'detected', lossy: false };
     return { text: iconv.decode(asBuffer(bytes), declared), encoding: declared, source: 'declared', lossy: false };
   }
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: isDeclaration && declared === 'utf-8' ? 'declared' : 'default', lossy: false };

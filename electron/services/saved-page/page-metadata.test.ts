@@ -10,7 +10,11 @@ function metadataOf(html: string) {
 
 describe('readPageMetadata', () => {
   it('takes a <time> labelled as the publication date, or the first in the article, and no other', () => {
-    expect(metadataOf('<body><aside><time datetime="2020-01-01">Related</time></aside><p>Publication date: <time datetime="2012-12-17">December 17, 2012</time></p></body>').published).toBe('2012-12-17');
+    expect(
+      metadataOf(
+        '<body><aside><time datetime="2020-01-01">Related</time></aside><p>Publication date: <time datetime="2012-12-17">December 17, 2012</time></p></body>',
+      ).published,
+    ).toBe('2012-12-17');
     expect(metadataOf('<body><article><h1>A</h1><time datetime="2019-05-02">May 2</time><p>Text</p></article></body>').published).toBe('2019-05-02');
     expect(metadataOf('<body><aside><time datetime="2020-01-01">Related story</time></aside><p>Text</p></body>').published).toBeNull();
   });
@@ -58,9 +62,10 @@ describe('readPageMetadata', () => {
   });
 
   it('ignores a relative canonical link (as page savers rewrite it) and non-http URLs, falling back to og:url', () => {
-    expect(metadataOf('<head><link rel="canonical" href="17152.html"><meta property="og:url" content="http://en.kremlin.ru/events/president/news/17152"></head>').canonicalUrl).toBe(
-      'http://en.kremlin.ru/events/president/news/17152',
-    );
+    expect(
+      metadataOf('<head><link rel="canonical" href="17152.html"><meta property="og:url" content="http://en.kremlin.ru/events/president/news/17152"></head>')
+        .canonicalUrl,
+    ).toBe('http://en.kremlin.ru/events/president/news/17152');
     expect(metadataOf('<head><link rel="canonical" href="javascript:alert(1)"></head>').canonicalUrl).toBeNull();
   });
 

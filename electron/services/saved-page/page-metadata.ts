@@ -26,8 +26,21 @@ type JsonObject = { [key: string]: Json };
 
 /** Meta tags that carry a publication date, most specific first. */
 const PUBLISHED_META = [
-  'article:published_time', 'og:published_time', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date',
-  'dcterms.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'citation_publication_date', 'parsely-pub-date', 'sailthru.date',
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.date',
+  'dcterms.created',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'citation_publication_date',
+  'parsely-pub-date',
+  'sailthru.date',
 ];
 
 /**

@@ -27,7 +27,23 @@ describe('prunePage', () => {
       <aside>Read next</aside><div hidden>Hidden</div><div style="display: none">Also hidden</div><span aria-hidden="true">Icon</span>
     </body></html>`);
     expect(html).toContain('<p>Kept text.</p>');
-    for (const gone of ['color', 'track', 'Home', 'Menu', 'Events', 'comment', 'Chart', 'iframe', 'Enable JS', 'Share', 'Search', 'EN', 'Read next', 'Hidden', 'Icon']) {
+    for (const gone of [
+      'color',
+      'track',
+      'Home',
+      'Menu',
+      'Events',
+      'comment',
+      'Chart',
+      'iframe',
+      'Enable JS',
+      'Share',
+      'Search',
+      'EN',
+      'Read next',
+      'Hidden',
+      'Icon',
+    ]) {
       expect(html).not.toContain(gone);
     }
   });
@@ -86,7 +102,9 @@ describe('prunePage', () => {
   });
 
   it('returns the head on its own for pages too big to parse whole', () => {
-    const { head } = prunePage('<html lang="uk"><head><title>Звернення</title><meta property="og:site_name" content="Офіс"></head><body><p>Text</p></body></html>');
+    const { head } = prunePage(
+      '<html lang="uk"><head><title>Звернення</title><meta property="og:site_name" content="Офіс"></head><body><p>Text</p></body></html>',
+    );
     expect(head).toBe('<html lang="uk"><head><title>Звернення</title><meta property="og:site_name" content="Офіс"></head>');
   });
 

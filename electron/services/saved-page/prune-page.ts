@@ -22,9 +22,30 @@ export const MAX_DEPTH = 64;
 
 /** Never article text, and often most of a saved page's bytes: dropped with everything inside. */
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'frame', 'frameset',
-  'object', 'embed', 'applet', 'video', 'audio', 'map', 'dialog', 'input', 'select', 'textarea', 'button',
-  'nav', 'aside', 'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'video',
+  'audio',
+  'map',
+  'dialog',
+  'input',
+  'select',
+  'textarea',
+  'button',
+  'nav',
+  'aside',
+  'base',
 ]);
 
 /** Landmarks that mark site chrome, not content. `complementary` is left alone: some sites put the article in one. */
@@ -35,8 +56,28 @@ const CHROME_ITEM_TYPE = /schema\.org\/(SiteNavigationElement|WPHeader|WPFooter|
 
 /** Attributes that extraction, metadata or the reader use; everything else (event handlers, styles, data-*) goes. */
 const KEPT_ATTRIBUTES = new Set([
-  'href', 'src', 'alt', 'title', 'lang', 'dir', 'id', 'class', 'rel', 'itemprop', 'itemscope', 'itemtype',
-  'content', 'property', 'name', 'http-equiv', 'charset', 'datetime', 'colspan', 'rowspan', 'start', 'scope',
+  'href',
+  'src',
+  'alt',
+  'title',
+  'lang',
+  'dir',
+  'id',
+  'class',
+  'rel',
+  'itemprop',
+  'itemscope',
+  'itemtype',
+  'content',
+  'property',
+  'name',
+  'http-equiv',
+  'charset',
+  'datetime',
+  'colspan',
+  'rowspan',
+  'start',
+  'scope',
 ]);
 
 /** Inline images the reader can show; other `data:` URIs (fonts, backgrounds, scripts) are dropped. */
@@ -48,8 +89,32 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Elements that end a paragraph of text: in a flattened page each becomes a paragraph break. */
 const BLOCKS = new Set([
-  ...HEADINGS, 'address', 'article', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'form', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
+  ...HEADINGS,
+  'address',
+  'article',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 /** Kept as they are even in a flattened page: the page's frame and its head, where metadata lives. */
@@ -145,7 +210,10 @@ function prune(html: string, flatten: boolean): PrunedPage | null {
         if (name === 'script' && attribs.type?.trim().toLowerCase() === 'application/ld+json') jsonLdText = [];
         const hidden = hiddenFrom(attribs);
         // A text for screen readers beside its visual copy (a drop cap, an icon's label): keep the one that comes second.
-        const alternate = (hidden === 'eyes' || hidden === 'screen-readers') && dropped?.hidden === (hidden === 'eyes' ? 'screen-readers' : 'eyes') && dropped.contentEnd === contentEnd;
+        const alternate =
+          (hidden === 'eyes' || hidden === 'screen-readers') &&
+          dropped?.hidden === (hidden === 'eyes' ? 'screen-readers' : 'eyes') &&
+          dropped.contentEnd === contentEnd;
         if (isDropped(name, attribs) || (hidden !== null && !alternate)) {
           droppedAt = open.length;
           droppedHidden = hidden;
@@ -230,8 +298,18 @@ type Hidden = 'everyone' | 'eyes' | 'screen-readers' | null;
 const HIDDEN_CLASSES = new Set(['hidden', 'hide', 'is-hidden', 'u-hidden', 'd-none', 'display-none', 'invisible', 'tooltiptext']);
 /** Classes that hide an element from the eye but leave it to screen readers. */
 const SCREEN_READER_CLASSES = new Set([
-  'sr-only', 'visually-hidden', 'visuallyhidden', 'u-visually-hidden', 'is-visually-hidden', 'screen-reader-text',
-  'screen-reader-only', 'sr-text', 'element-invisible', 'offscreen', 'a11y-hidden', 'assistive-text',
+  'sr-only',
+  'visually-hidden',
+  'visuallyhidden',
+  'u-visually-hidden',
+  'is-visually-hidden',
+  'screen-reader-text',
+  'screen-reader-only',
+  'sr-text',
+  'element-invisible',
+  'offscreen',
+  'a11y-hidden',
+  'assistive-text',
 ]);
 /** A tooltip's pop-up (`tooltip`, `tooltip__text`, `read__tooltip`), not what it is attached to (`has-tooltip`). */
 const TOOLTIP_CLASS = /^(?:tooltip(?:[-_]{1,2}(?:text|content|inner|body))?|[a-z0-9-]+__tooltip)$/;

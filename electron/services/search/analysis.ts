@@ -22,7 +22,11 @@ export const INDEX_LANGUAGES: IndexLanguage[] = ['en', 'uk', 'ru'];
  * `us`, `who`, `un`, `may`, `will`, `not`, which are names or change the meaning in briefings.
  */
 const STOP_WORDS: Record<IndexLanguage, Set<string>> = {
-  en: new Set('a an and are as at be been but by for from had has have he her his i in into is it its of on or she that the their them they this to was we were which with'.split(' ')),
+  en: new Set(
+    'a an and are as at be been but by for from had has have he her his i in into is it its of on or she that the their them they this to was we were which with'.split(
+      ' ',
+    ),
+  ),
   uk: new Set('а але би в від до з за й і із на по під та те то у це що як'.split(' ')),
   ru: new Set('а в во да для до же и из к как на не но о от по с со то у что это'.split(' ')),
 };
@@ -38,14 +42,7 @@ export interface WordSpan {
 
 /** Lower-cases and folds the characters that vary between sources for the same word. */
 export function normaliseWord(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’ʼ`]/g, "'")
-    .replace(/ё/g, 'е')
-    .replace(/^'+/, '')
-    .replace(/'s$/, '')
-    .replace(/'$/, '');
+  return raw.normalize('NFKC').toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е').replace(/^'+/, '').replace(/'s$/, '').replace(/'$/, '');
 }
 
 /** Every word of `text` with its place, in order. Hyphenated words come back whole. */

@@ -25,7 +25,10 @@ async function setup(files: Record<string, string> = BRIEFINGS) {
   const snapshot = await library.open(root);
   await engine.update(snapshot.briefings);
   const search = (text: string, extra: Partial<SearchRequest> = {}) => engine.search({ text, filters: {}, limit: 20, ...extra });
-  const ids = (text: string, extra: Partial<SearchRequest> = {}) => search(text, extra).results.map((hit) => hit.id).sort();
+  const ids = (text: string, extra: Partial<SearchRequest> = {}) =>
+    search(text, extra)
+      .results.map((hit) => hit.id)
+      .sort();
   return { root, cache, library, engine, search, ids };
 }
 
@@ -127,14 +130,40 @@ describe('SearchEngine', () => {
 
   it('returns a result or a plain refusal for anything a person can type', async () => {
     const { search } = await setup();
-    const fuzz = ['title:', ':', '~', '^', '*', '-', '+', '--help', 'foo~x', 'a*', '*tion', 'https://www.state.gov/ceasefire?x=1#y', '9:30', '', 'x'.repeat(10_000), '😀🇺🇦', 'שלום', 'a\0b', '\uD800ceasefire\uDFFF', 'ceasefire^10', 'body:ceasefire'];
+    const fuzz = [
+      'title:',
+      ':',
+      '~',
+      '^',
+      '*',
+      '-',
+      '+',
+      '--help',
+      'foo~x',
+      'a*',
+      '*tion',
+      'https://www.state.gov/ceasefire?x=1#y',
+      '9:30',
+      '',
+      'x'.repeat(10_000),
+      '😀🇺🇦',
+      'שלום',
+      'a\0b',
+      '\uD800ceasefire\uDFFF',
+      'ceasefire^10',
+      'body:ceasefire',
+    ];
     for (const text of fuzz) {
       const response = search(text);
       expect(Array.isArray(response.results)).toBe(true);
       if (text.startsWith('*')) expect(response.refused).toMatch(/cannot start with \*/);
     }
     expect(search('https://www.state.gov/ceasefire').results.length).toBe(0);
-    expect(search('body:ceasefire').results.map((hit) => hit.id).sort()).toEqual([]);
+    expect(
+      search('body:ceasefire')
+        .results.map((hit) => hit.id)
+        .sort(),
+    ).toEqual([]);
   });
 
   it('takes an added, a changed and a removed briefing without a full rebuild', async () => {
@@ -164,7 +193,10 @@ describe('SearchEngine', () => {
     for (let i = 0; i < 1500; i++) {
       const folder = join(root, `batch-${Math.floor(i / 500)}`);
       await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, `b${i}.md`), `---\ntitle: Briefing ${i}\ndate: 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nword${i} common text\n`);
+      await writeFile(
+        join(folder, `b${i}.md`),
+        `---\ntitle: Briefing ${i}\ndate: 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nword${i} common text\n`,
+      );
     }
     const briefings = (await new LibraryService(await tempDir()).open(root)).briefings;
     const seen: number[] = [];

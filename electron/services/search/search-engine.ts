@@ -186,8 +186,19 @@ export class SearchEngine {
     const notes = this.matchNotes(query, request, budget);
     const notices = [...query.notices];
     if (approximate) notices.push('No exact matches: showing briefings with similar words.');
-    if (budget.stopped) notices.push(budget.stopped === 'superseded' ? 'A newer search took over.' : `Search took too long: showing the first ${results.length} results found.`);
-    return { ...base, results, notes, total: matches.length, approximate, refused: null, notices, stopped: budget.stopped, elapsedMs: performance.now() - started };
+    if (budget.stopped)
+      notices.push(budget.stopped === 'superseded' ? 'A newer search took over.' : `Search took too long: showing the first ${results.length} results found.`);
+    return {
+      ...base,
+      results,
+      notes,
+      total: matches.length,
+      approximate,
+      refused: null,
+      notices,
+      stopped: budget.stopped,
+      elapsedMs: performance.now() - started,
+    };
   }
 
   private match(query: ParsedQuery, approximate: boolean, request: SearchRequest, budget: QueryBudget): ShardMatch[] {
@@ -287,7 +298,7 @@ export class SearchEngine {
     const fingerprints: Record<string, string> = {};
     const generation = Date.now();
     const size = this.events.shardSize ?? BASE_SHARD_SIZE;
-    for (let start = 0; start < ordered.length; ) {
+    for (let start = 0; start < ordered.length;) {
       const end = start + (start === 0 ? Math.min(FIRST_SHARD_SIZE, size) : size);
       const docs = await this.loadDocs(ordered.slice(start, end));
       start = end;

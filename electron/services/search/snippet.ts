@@ -103,7 +103,10 @@ function cutSnippet(text: string, at: number, isHit: (word: string) => boolean):
   const slice = text.slice(sliceStart, sliceEnd);
   const spans = wordSpans(slice);
   if (spans.length === 0) return [];
-  const first = Math.max(0, spans.findIndex((span) => span.start + sliceStart >= at));
+  const first = Math.max(
+    0,
+    spans.findIndex((span) => span.start + sliceStart >= at),
+  );
   const from = Math.max(0, first - LEAD_WORDS);
   const to = Math.min(spans.length, from + WINDOW_WORDS);
 

@@ -148,7 +148,11 @@ export class SettingsStore {
    * (`matchRenames`, the rule notes follow too; `departed` as for the annotation store).
    * Resolves how many states moved.
    */
-  async followRenames(root: string, briefings: readonly { id: string; fingerprint: string }[], departed: ReadonlyMap<string, string> = new Map()): Promise<number> {
+  async followRenames(
+    root: string,
+    briefings: readonly { id: string; fingerprint: string }[],
+    departed: ReadonlyMap<string, string> = new Map(),
+  ): Promise<number> {
     const positions = await this.loadPositions();
     const states = await this.getReadingStates(root);
     const listed = new Set(briefings.map((briefing) => briefing.id));
@@ -156,7 +160,10 @@ export class SettingsStore {
       .filter((id) => !listed.has(id))
       .map((id) => ({ id, fingerprints: [states[id].fingerprint, departed.get(id)] }));
     if (orphans.length === 0) return 0;
-    const moves = matchRenames(orphans, briefings.filter((briefing) => !states[briefing.id]));
+    const moves = matchRenames(
+      orphans,
+      briefings.filter((briefing) => !states[briefing.id]),
+    );
     for (const { from, to } of moves) {
       positions[positionKey(root, to)] = states[from];
       delete positions[positionKey(root, from)];

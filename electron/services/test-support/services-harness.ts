@@ -41,7 +41,13 @@ export function useServices(): (ports?: Partial<HostPorts>) => Promise<{
     const base = await tempDir();
     const searchWorker = await searchWorkerBundle();
     const api = createBriefingServices(
-      { userData: join(base, 'user-data'), sampleLibrary, defaultLibrary: join(base, 'Documents', 'Library'), searchWorker, printFonts: join(base, 'no-fonts.css') },
+      {
+        userData: join(base, 'user-data'),
+        sampleLibrary,
+        defaultLibrary: join(base, 'Documents', 'Library'),
+        searchWorker,
+        printFonts: join(base, 'no-fonts.css'),
+      },
       { ...noDialogs, ...ports },
       () => undefined,
     );

@@ -14,7 +14,15 @@ function workerBundle(name: string, entry: string): Promise<string> {
     bundled = (async () => {
       // A fixed place inside node_modules/.cache: rewritten each run, never left behind in /tmp.
       const outfile = join(fileURLToPath(new URL('../../../node_modules/.cache/briefing-tests', import.meta.url)), `${name}-${process.pid}.cjs`);
-      await build({ entryPoints: [fileURLToPath(new URL(entry, import.meta.url))], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+      await build({
+        entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile,
+        logLevel: 'warning',
+      });
       return outfile;
     })();
     bundles.set(name, bundled);

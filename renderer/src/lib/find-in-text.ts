@@ -9,7 +9,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function patternFor(kind: 'words' | 'text', terms: readonly string[]): RegExp | null {
   const cleaned = terms.map((term) => term.trim()).filter(Boolean);
   if (cleaned.length === 0) return null;
-  const alternatives = cleaned.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = cleaned
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   return kind === 'words' ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu') : new RegExp(alternatives, 'giu');
 }
 

@@ -98,7 +98,8 @@ describe('matchesFilters', () => {
     b: { fraction: 0.42, updatedAt: '2024-05-01T10:00:00Z' },
     c: { fraction: 0, updatedAt: '2024-05-01T10:00:00Z' },
   };
-  const ids = (filters: Partial<LibraryFilters>) => all.filter((item) => matchesFilters(item, { ...NO_FILTERS, ...filters }, states[item.id])).map((item) => item.id);
+  const ids = (filters: Partial<LibraryFilters>) =>
+    all.filter((item) => matchesFilters(item, { ...NO_FILTERS, ...filters }, states[item.id])).map((item) => item.id);
 
   it('lets everything through with no filter on', () => {
     expect(hasFilters(NO_FILTERS)).toBe(false);

@@ -71,7 +71,10 @@ export function snappedToWords(range: Range, body: Element, locale?: string): Ra
   const snapped =
     first === last
       ? snapToWords(firstText, { start, end }, locale)
-      : { start: snapToWords(firstText, { start, end: firstText.length }, locale).start, end: snapToWords(last.textContent ?? '', { start: 0, end }, locale).end };
+      : {
+          start: snapToWords(firstText, { start, end: firstText.length }, locale).start,
+          end: snapToWords(last.textContent ?? '', { start: 0, end }, locale).end,
+        };
   if (snapped.start === start && snapped.end === end) return null;
   if (snapped.start >= snapped.end && first === last) return null;
   const from = boundary(firstIndex, snapped.start);

@@ -97,7 +97,27 @@ describe('actionFor', () => {
   it('documents every action it can return in the help table', () => {
     const documented = new Set(SHORTCUTS.map((shortcut) => shortcut.action));
     for (const view of ['library', 'search', 'reader'] as const) {
-      for (const value of ['?', 't', '/', 'Escape', 'n', 'p', '+', '-', '0', 'F3', 'h', 'c', '1', '5', 'j', 'ArrowDown', 'ArrowRight', 'Ctrl+e', 'Ctrl+Enter']) {
+      for (const value of [
+        '?',
+        't',
+        '/',
+        'Escape',
+        'n',
+        'p',
+        '+',
+        '-',
+        '0',
+        'F3',
+        'h',
+        'c',
+        '1',
+        '5',
+        'j',
+        'ArrowDown',
+        'ArrowRight',
+        'Ctrl+e',
+        'Ctrl+Enter',
+      ]) {
         const [ctrl, letter] = value.startsWith('Ctrl+') ? [true, value.slice(5)] : [false, value];
         const action = actionFor(key(letter, { ctrlKey: ctrl }), view);
         if (action) expect(documented.has(action), `${view} ${value} → ${action}`).toBe(true);

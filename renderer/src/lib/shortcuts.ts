@@ -50,7 +50,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },
   { keys: ['F3'], action: 'next-hit', label: 'Next match (Shift+F3: previous)', views: ['reader'] },
   { keys: ['J', 'K'], action: 'move-paragraph', label: 'Focus the next / previous paragraph (also ↓ ↑)', views: ['reader'] },
-  { keys: ['Shift', '→', '←'], action: 'extend-selection', label: 'Select a word more / less in the focused paragraph (with Alt: a sentence)', views: ['reader'] },
+  {
+    keys: ['Shift', '→', '←'],
+    action: 'extend-selection',
+    label: 'Select a word more / less in the focused paragraph (with Alt: a sentence)',
+    views: ['reader'],
+  },
   { keys: ['→', '←'], action: 'move-selection-start', label: 'Move the start of the selection a word on / back', views: ['reader'] },
   { keys: ['Ctrl', 'Enter'], action: 'select-match', label: 'Select the find match (then H, 1–5 or C)', views: ['reader'] },
   { keys: ['H'], action: 'highlight', label: 'Highlight the selection (last colour)', views: ['reader'] },

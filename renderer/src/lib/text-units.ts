@@ -79,10 +79,7 @@ export function moveStart(text: string, selection: Span, direction: 1 | -1, loca
   const words = unitSpans(text, 'word', locale);
   const { start, end } = selection;
   const empty = start >= end;
-  const target =
-    direction === 1
-      ? words.find((word) => (empty ? word.end > start : word.start > start))
-      : words.findLast((word) => word.start < start);
+  const target = direction === 1 ? words.find((word) => (empty ? word.end > start : word.start > start)) : words.findLast((word) => word.start < start);
   if (!target) return selection;
   return { start: target.start, end: empty || target.end > end ? target.end : end };
 }

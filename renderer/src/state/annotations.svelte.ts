@@ -1,11 +1,4 @@
-import {
-  buildAnnotation,
-  editAnnotation,
-  positionOf,
-  quoteOf,
-  type Annotation,
-  type ColourSlot,
-} from '../../../electron/common/annotation-model';
+import { buildAnnotation, editAnnotation, positionOf, quoteOf, type Annotation, type ColourSlot } from '../../../electron/common/annotation-model';
 import { anchorAll, describeRange, type AnchorResult } from '../../../electron/common/anchoring';
 import { api, messageOf } from '../lib/api';
 import { TextIndex } from '../lib/text-ranges';
@@ -47,9 +40,7 @@ class AnnotationsState {
   private articleText = '';
 
   /** In text order; orphans (could not be placed) last. */
-  readonly ordered = $derived(
-    [...this.placed].sort((a, b) => startOf(a.anchor) - startOf(b.anchor)),
-  );
+  readonly ordered = $derived([...this.placed].sort((a, b) => startOf(a.anchor) - startOf(b.anchor)));
   readonly orphans = $derived(this.placed.filter((item) => item.anchor.kind === 'orphan'));
 
   async load(briefingId: string, fingerprint: string): Promise<void> {
@@ -87,7 +78,8 @@ class AnnotationsState {
       if (this.editingId && !this.items.some((item) => item.id === this.editingId)) this.editingId = null;
       if (this.text) this.place();
       // Short: the notes panel, if open, holds the full message beside it.
-      if (result.problem && result.problem !== told) notices.show('Another program changed the notes of this briefing and they could not be read. The Notes panel says where the file was moved.', 15);
+      if (result.problem && result.problem !== told)
+        notices.show('Another program changed the notes of this briefing and they could not be read. The Notes panel says where the file was moved.', 15);
     } catch (error) {
       if (this.briefingId === briefingId) notices.show(messageOf(error), 12);
     }
@@ -110,7 +102,10 @@ class AnnotationsState {
   }
 
   private place(): void {
-    const anchors = anchorAll(this.articleText, this.items.map((annotation) => ({ quote: quoteOf(annotation), position: positionOf(annotation) })));
+    const anchors = anchorAll(
+      this.articleText,
+      this.items.map((annotation) => ({ quote: quoteOf(annotation), position: positionOf(annotation) })),
+    );
     this.placed = this.items.map((annotation, index) => ({ annotation, anchor: anchors[index] }));
   }
 

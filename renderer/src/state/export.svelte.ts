@@ -52,7 +52,13 @@ class ExportState {
     const open = reader.article?.summary;
     if (open) {
       const count = countWhere((id) => id === open.id);
-      choices.push({ kind: 'briefing', label: `This briefing: ${open.title}`, detail: noteLabel(count, ''), scope: { label: open.title, briefingIds: [open.id] }, noteCount: count });
+      choices.push({
+        kind: 'briefing',
+        label: `This briefing: ${open.title}`,
+        detail: noteLabel(count, ''),
+        scope: { label: open.title, briefingIds: [open.id] },
+        noteCount: count,
+      });
     }
     const selected = library.selectedBriefings;
     if (selected.length > 0) {
@@ -69,9 +75,21 @@ class ExportState {
     }
     if (notes.filtered) {
       const ids = notes.visible.map((item) => item.annotation.id);
-      choices.push({ kind: 'filter', label: 'The notes view’s filter', detail: plural(ids.length, 'note'), scope: { label: 'Filtered notes', annotationIds: ids }, noteCount: ids.length });
+      choices.push({
+        kind: 'filter',
+        label: 'The notes view’s filter',
+        detail: plural(ids.length, 'note'),
+        scope: { label: 'Filtered notes', annotationIds: ids },
+        noteCount: ids.length,
+      });
     }
-    choices.push({ kind: 'everything', label: 'Every note in the library', detail: noteLabel(items?.length ?? null, ''), scope: { label: '' }, noteCount: items?.length ?? null });
+    choices.push({
+      kind: 'everything',
+      label: 'Every note in the library',
+      detail: noteLabel(items?.length ?? null, ''),
+      scope: { label: '' },
+      noteCount: items?.length ?? null,
+    });
     return choices;
   });
 

@@ -24,9 +24,7 @@ class LibraryState {
   /** Set when the library could not be opened at all; the view shows it instead of a list. */
   error = $state<string | null>(null);
 
-  readonly sorted = $derived(
-    this.current ? sortBriefings(this.current.briefings, preferences.value.sortKey, preferences.value.sortDescending) : [],
-  );
+  readonly sorted = $derived(this.current ? sortBriefings(this.current.briefings, preferences.value.sortKey, preferences.value.sortDescending) : []);
   readonly visible = $derived.by(() => {
     const titled = filterBriefings(this.sorted, this.filter);
     const filters = this.chosenFilters;

@@ -19,8 +19,10 @@ async function openLibrary() {
   return host;
 }
 
-const listing = (wanted: (snapshot: LibrarySnapshot) => boolean) => (event: BriefingEvent): event is Extract<BriefingEvent, { type: 'library-changed' }> =>
-  event.type === 'library-changed' && wanted(event.snapshot);
+const listing =
+  (wanted: (snapshot: LibrarySnapshot) => boolean) =>
+  (event: BriefingEvent): event is Extract<BriefingEvent, { type: 'library-changed' }> =>
+    event.type === 'library-changed' && wanted(event.snapshot);
 
 describe('the reader', () => {
   it('ends on the briefing opened last when an earlier one answers later', async () => {
