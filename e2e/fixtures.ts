@@ -153,3 +153,14 @@ export function skipWithReason(skip: boolean, reason: string): void {
   console.log(`[e2e] SKIPPED "${test.info().title}" (${test.info().project.name}): ${reason}`);
   test.skip(true, reason);
 }
+
+/** The text painted by each annotation colour highlight. */
+export const painted = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [
+        slot,
+        [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString()),
+      ]),
+    ),
+  );

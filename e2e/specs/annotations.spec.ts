@@ -1,21 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openByTitle, selectText as select, type AppHandle } from '../fixtures';
+import { test, expect, openByTitle, selectText as select, type AppHandle, painted } from '../fixtures';
 
 const SEED = '000_3a44763ac2fa584f.txt';
 const PASSAGE = 'We proposed 22 very specific actions';
-
-/** The text painted by each annotation colour highlight. */
-const painted = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [
-        slot,
-        [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString()),
-      ]),
-    ),
-  );
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Notes on this briefing' });
 

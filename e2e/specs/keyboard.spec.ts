@@ -1,22 +1,11 @@
 import type { Page } from '@playwright/test';
-import { test, expect, briefingRows, openByTitle, type AppHandle } from '../fixtures';
+import { test, expect, briefingRows, openByTitle, type AppHandle, painted } from '../fixtures';
 
 /** The sample briefing whose first paragraph reads "…may lay the foundation for future peace…". */
 async function openSeed(app: AppHandle) {
   await openByTitle(app.page, '22 concrete');
   await expect(app.page.locator('article h1')).toContainText('American and Ukrainian officials');
 }
-
-/** The text painted by each annotation colour highlight. */
-const painted = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      ['c1', 'c2', 'c3', 'c4', 'c5'].map((slot) => [
-        slot,
-        [...((CSS.highlights.get(`anno-${slot}`) as Highlight | undefined) ?? [])].map((range) => range.toString()),
-      ]),
-    ),
-  );
 
 const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
