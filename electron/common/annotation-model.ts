@@ -58,6 +58,24 @@ export const tagsOf = (annotation: Annotation): string[] => annotation.body.filt
 export const quoteOf = (annotation: Annotation): TextQuoteSelector => annotation.target.selector[0];
 export const positionOf = (annotation: Annotation): TextPositionSelector => annotation.target.selector[1];
 
+/**
+ * The page a note on a PDF was made on: a W3C `FragmentSelector` with the PDF fragment syntax of
+ * RFC 3778 (`page=4`), which other annotation tools read, rather than a key of our own. The text
+ * selectors stay the anchor; the page is what a citation shows and where the reader looks first.
+ */
+export const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
+
+/** The 1-based page of a note on a PDF, or null when it has no page fragment. */
+export function pageOf(annotation: Annotation): number | null {
+  for (const selector of annotation.target.selector.slice(2)) {
+    const value = (selector as { conformsTo?: unknown; value?: unknown }).value;
+    if (selector.type !== 'FragmentSelector' || typeof value !== 'string') continue;
+    const page = /^page=(\d{1,6})$/.exec(value);
+    if (page && Number(page[1]) >= 1) return Number(page[1]);
+  }
+  return null;
+}
+
 export interface AnnotationDraft {
   briefingId: string;
   fingerprint: string;
@@ -66,6 +84,8 @@ export interface AnnotationDraft {
   colour: ColourSlot;
   comment?: string;
   tags?: string[];
+  /** For a PDF: the 1-based page the quote starts on. */
+  page?: number;
 }
 
 /**
@@ -81,7 +101,13 @@ export function buildAnnotation(draft: AnnotationDraft, id: string, now: string)
     created: now,
     modified: now,
     body: bodiesFor(draft.comment ?? '', draft.tags ?? []),
-    target: { source: draft.briefingId, selector: [draft.quote, draft.position], 'briefing:fingerprint': draft.fingerprint },
+    target: {
+      source: draft.briefingId,
+      selector: draft.page
+        ? [draft.quote, draft.position, { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${draft.page}` }]
+        : [draft.quote, draft.position],
+      'briefing:fingerprint': draft.fingerprint,
+    },
     'briefing:colour': draft.colour,
   };
 }

@@ -11,7 +11,7 @@ import { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE, type preferences } from './schema/p
 /** Languages the reader knows how to detect and (later) stem. `und` means "could not tell". */
 export type Language = 'en' | 'uk' | 'ru' | 'und';
 
-export type BriefingFormat = 'markdown' | 'text' | 'html';
+export type BriefingFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx';
 
 /** Why a file could not be read fully. `severity: 'error'` means it cannot be opened at all. */
 export type ProblemCode =
@@ -26,7 +26,16 @@ export type ProblemCode =
   /** A link whose real path is outside the library: never read. */
   | 'outside-library'
   /** A FIFO, socket or device (or a link to one): never opened. */
-  | 'not-a-file';
+  | 'not-a-file'
+  /**
+   * A PDF with no text to search: a scan without a text layer, or text that is not the visible text
+   * (fonts without a usable ToUnicode map). Listed and shown; left out of search, with this reason.
+   */
+  | 'no-text'
+  /** A password-protected PDF: listed, opened only after the reader types the password; not searched. */
+  | 'password'
+  /** A damaged file (a truncated or corrupt PDF, a `.docx` that is not a zip): what can be shown is. */
+  | 'damaged';
 
 export interface Problem {
   code: ProblemCode;
@@ -51,6 +60,8 @@ export interface BriefingSummary {
   /** Hash of the briefing's body text; stays the same when the file is renamed or moved. */
   fingerprint: string;
   problem: Problem | null;
+  /** PDFs only: how many pages it has. */
+  pageCount?: number;
 }
 
 /** A folder-level problem (a link loop, an unreadable folder), not tied to one briefing. */
@@ -87,6 +98,22 @@ export interface Article {
   metadata: Record<string, MetadataValue>;
   html: string;
   headings: Heading[];
+  /** Set for a PDF: the reader renders the file itself (pdf.js), and `html` is empty. */
+  pdf?: PdfSource;
+}
+
+/** What the reader needs to show a PDF and anchor notes on it. */
+export interface PdfSource {
+  /** The file's bytes, base64 (payloads are JSON): pdf.js renders them in the renderer. */
+  data: string;
+  /**
+   * The extracted text, pages joined by `PAGE_BREAK` (common/pdf-text.ts): annotation offsets and
+   * search hits refer to it. Null when none could be extracted (a password, a scan); the reader
+   * then extracts what it can itself after opening the file.
+   */
+  text: string | null;
+  /** Where each page starts in `text` (0-based page index → offset); empty when `text` is null. */
+  pageStarts: number[];
 }
 
 /** The reader's preferences: inferred from their schema, which also checks them on disk and over IPC. */

@@ -32,6 +32,8 @@ export interface SearchHit {
   snippet: SnippetPart[];
   /** The matched words as they are written in this briefing, for highlighting it when opened. */
   hitWords: string[];
+  /** PDFs: the 1-based page the snippet is cut from, where the reader opens. */
+  page?: number;
 }
 
 /** A note (annotation) whose quote, comment or tags match: its own kind of search result. */
