@@ -1,10 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COLOUR_MEANINGS } from '../../common/annotation-model';
+import { DEFAULT_COLOUR_MEANINGS, PDF_FRAGMENT, type Annotation } from '../../common/annotation-model';
 import { ApiError } from '../../common/errors';
 import { DEFAULT_EXPORT_CHOICES, type ExportProgress, type ExportRequest } from '../../common/export-model';
-import type { Article } from '../../common/model';
+import type { Article, BriefingSummary } from '../../common/model';
+import { joinPages } from '../../common/pdf-text';
 import type { NoteItem } from '../../common/notes-model';
 import { useTempDirs } from '../test-support/temp-dir';
 import { exportNotes, type NotesExportContext } from './export-notes';
@@ -31,6 +32,26 @@ function article(id: string): Article {
     metadata: {},
     problem: null,
   } as unknown as Article;
+}
+
+/** A PDF as the parse path gives it: its pages' texts joined, with where each page starts (export never reads the bytes). */
+function pdfArticle(id: string, pages: string[]): Article {
+  const { text, pageStarts } = joinPages(pages);
+  const summary: BriefingSummary = {
+    id,
+    title: id,
+    source: null,
+    date: null,
+    language: 'en',
+    tags: [],
+    format: 'pdf',
+    sizeBytes: 0,
+    wordCount: 0,
+    fingerprint: 'fp',
+    problem: null,
+    pageCount: pages.length,
+  };
+  return { summary, url: null, metadata: {}, html: '', headings: [], pdf: { data: '', text, pageStarts } };
 }
 
 async function setup(items: NoteItem[] = sampleItems(), answer: 'choose' | 'cancel' | string = 'choose') {
@@ -84,6 +105,42 @@ describe('exportNotes', () => {
     expect(printed[0]).toContain('¶&#8239;5');
     expect(printed[0]).toContain('href="https://example.org/a.md"');
     expect(printed[0]).toContain("@font-face { font-family: 'Literata'; }");
+  });
+
+  it('cites notes on a PDF by the page their words are on now (p. 3 where a text briefing has ¶ 5), else the page they were made on', async () => {
+    const pages = [
+      'Readout of the call.\nThe ministers met in Geneva.',
+      'The second page holds the ceasefire terms agreed in Geneva.',
+      'Sanctions remain in force until the review in June.',
+    ];
+    const text = joinPages(pages).text;
+    const onPage2 = note({ briefingId: 'call.pdf', title: 'Call', exact: 'the ceasefire terms agreed', start: text.indexOf('the ceasefire'), page: 2 });
+    // Made on an earlier version of the file, where these words were on page 1.
+    const moved = note({ briefingId: 'call.pdf', title: 'Call', exact: 'Sanctions remain in force until the review', start: 3, page: 1 });
+    // Its words are gone from this version: cited by the page it was made on.
+    const dropped = note({ briefingId: 'call.pdf', title: 'Call', exact: 'A sentence the new version dropped entirely', start: 40, page: 2 });
+    const onText = note({ briefingId: 'a.md', title: 'A', exact: 'x', start: 450 });
+    const { context, folder, printed } = await setup([onPage2, moved, dropped, onText]);
+    context.readArticle = async (id) => (id === 'call.pdf' ? pdfArticle(id, pages) : article(id));
+
+    await exportNotes(request(), context);
+    const markdown = await readFile(join(folder, 'Notes — Everything.md'), 'utf8');
+    const citedAs = (quote: string) => new RegExp(`> ${quote}\\n\\n\\*\\*Key point\\*\\* · ([^\\n]+)`).exec(markdown)?.[1];
+    expect(citedAs('the ceasefire terms agreed')).toBe('p. 2');
+    expect(citedAs('Sanctions remain in force until the review')).toBe('p. 3');
+    expect(citedAs('A sentence the new version dropped entirely')).toBe('p. 2');
+    expect(citedAs('x')).toBe('¶ 5');
+    expect(markdown).toContain('— *Call*, Reuters, 2024-01-01, p. 3');
+
+    await exportNotes(request({ format: 'pdf' }), context);
+    expect(printed[0]).toContain('<span class="place">p.&#8239;3</span>');
+    expect(printed[0]).toContain('<span class="place">¶&#8239;5</span>');
+
+    // JSON holds the notes as stored: each keeps the page it was made on as an RFC 3778 FragmentSelector.
+    await exportNotes(request({ format: 'json' }), context);
+    const json = JSON.parse(await readFile(join(folder, 'Notes — Everything.json'), 'utf8'));
+    const stored = json.first.items.find((item: Annotation) => item.id === moved.annotation.id);
+    expect(stored.target.selector[2]).toEqual({ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: 'page=1' });
   });
 
   it('writes the printed PDF bytes and reports each stage', async () => {

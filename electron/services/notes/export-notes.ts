@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { positionOf, type ColourMeanings } from '../../common/annotation-model';
+import { positionOf, type Annotation, type ColourMeanings } from '../../common/annotation-model';
 import { ApiError } from '../../common/errors';
 import { EXPORT_EXTENSIONS, type ExportOutcome, type ExportProgress, type ExportRequest, type ExportScope } from '../../common/export-model';
 import type { Article } from '../../common/model';
@@ -14,6 +14,7 @@ import { renderNotesHtml } from './notes-html';
 import { renderNotesJson } from './notes-json';
 import { renderNotesMarkdown } from './notes-markdown';
 import { paragraphAt, paragraphStarts } from './paragraphs';
+import { pagesOfNotes } from './pdf-pages';
 
 /** What an export needs from the app around it; the services pass the real ones, tests their own. */
 export interface NotesExportContext {
@@ -95,21 +96,30 @@ export async function exportNotes(request: ExportRequest, context: NotesExportCo
   }
 }
 
-/** The document again, now with paragraph numbers and links read from each briefing's text. */
+/** The document again, now with paragraph (or PDF page) numbers and links read from each briefing's text. */
 async function compose(base: Parameters<typeof buildNotesDocument>[0], outline: NotesDocument, context: NotesExportContext): Promise<NotesDocument> {
   const ids = outline.briefings.filter((briefing) => !briefing.missing).map((briefing) => briefing.briefingId);
   const starts = new Map<string, number[]>();
+  /** Notes on PDFs: annotation id → the page it is found on now. */
+  const pages = new Map<string, number | null>();
   const urls: Record<string, string | null> = {};
+  const notesOf = new Map<string, Annotation[]>();
+  for (const item of base.items) {
+    const annotations = notesOf.get(item.briefingId);
+    if (annotations) annotations.push(item.annotation);
+    else notesOf.set(item.briefingId, [item.annotation]);
+  }
   let done = 0;
   context.progress({ stage: 'composing', done, total: ids.length });
   await mapLimit(ids, READ_CONCURRENCY, async (id) => {
     context.signal?.throwIfAborted();
     // A briefing that cannot be read now still exports its notes, only without paragraph numbers.
     const article = await context.readArticle(id).catch(() => null);
-    if (article) {
-      starts.set(id, paragraphStarts(article.html));
-      urls[id] = article.url;
-    }
+    if (article?.pdf) {
+      const annotations = notesOf.get(id) ?? [];
+      pagesOfNotes(article.pdf, annotations).forEach((page, index) => pages.set(annotations[index].id, page));
+    } else if (article) starts.set(id, paragraphStarts(article.html));
+    if (article) urls[id] = article.url;
     context.progress({ stage: 'composing', done: ++done, total: ids.length });
   });
   return buildNotesDocument({
@@ -119,6 +129,7 @@ async function compose(base: Parameters<typeof buildNotesDocument>[0], outline: 
       const paragraphs = starts.get(item.briefingId);
       return paragraphs ? paragraphAt(paragraphs, positionOf(item.annotation)?.start ?? Number.NaN) : null;
     },
+    pageOf: (item) => pages.get(item.annotation.id) ?? null,
   });
 }
 

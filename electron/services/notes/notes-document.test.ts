@@ -80,10 +80,18 @@ describe('buildNotesDocument', () => {
       comment: 'Check the **Urals** discount.',
       tags: ['oil', 'price cap'],
       paragraph: 7,
+      page: null,
       created: '2024-03-01T09:00:00.000Z',
       modified: '2024-03-01T09:00:00.000Z',
     });
     expect(doc.briefings[1].notes[0].paragraph).toBeNull();
+  });
+
+  it('gives a note on a PDF its page: the one found in the text, else the one it was made on', () => {
+    const made = note({ briefingId: 'act.pdf', exact: 'Article 66', start: 10, page: 37 });
+    expect(buildNotesDocument(input([made])).briefings[0].notes[0]).toMatchObject({ page: 37, paragraph: null });
+    expect(buildNotesDocument(input([made], {}, { pageOf: () => 38 })).briefings[0].notes[0].page).toBe(38);
+    expect(buildNotesDocument(input([made], {}, { pageOf: () => null })).briefings[0].notes[0].page).toBe(37);
   });
 
   it('uses the edited colour meanings', () => {

@@ -1,4 +1,4 @@
-import { COLOUR_SLOTS, commentOf, positionOf, quoteOf, tagsOf } from '../../common/annotation-model';
+import { COLOUR_SLOTS, commentOf, pageOf, positionOf, quoteOf, tagsOf } from '../../common/annotation-model';
 import type { ColourMeanings, ColourSlot } from '../../common/annotation-model';
 import type { Language } from '../../common/model';
 import type { NoteItem } from '../../common/notes-model';
@@ -16,6 +16,8 @@ export interface NotesDocumentInput {
   urls?: Record<string, string | null>;
   /** The paragraph (1-based) of the briefing a note stands in, when it can be told. */
   paragraphOf?: (item: NoteItem) => number | null;
+  /** A PDF's page (1-based) a note stands on, found in the PDF's text; else the page the note was made on. */
+  pageOf?: (item: NoteItem) => number | null;
 }
 
 export interface NotesEntry {
@@ -29,6 +31,8 @@ export interface NotesEntry {
   comment: string;
   tags: string[];
   paragraph: number | null;
+  /** Notes on a PDF: the page, cited instead of a paragraph. */
+  page: number | null;
   created: string;
   modified: string;
 }
@@ -95,6 +99,7 @@ export function buildNotesDocument(input: NotesDocumentInput): NotesDocument {
       comment: options.comments ? commentOf(annotation) : '',
       tags: options.tags ? tagsOf(annotation) : [],
       paragraph: input.paragraphOf?.(item) ?? null,
+      page: input.pageOf?.(item) ?? pageOf(annotation),
       created: annotation.created,
       modified: annotation.modified,
     };
@@ -181,6 +186,15 @@ export function displayDate(value: string | null): string | null {
   const [whole, year, month, day] = match;
   const monthName = month && !day ? MONTHS[Number(month) - 1] : undefined;
   return monthName ? `${monthName} ${year}` : whole;
+}
+
+/**
+ * Where in its briefing a note is cited: the page of a PDF (`p. 4`), else the paragraph (`¶ 4`);
+ * null when neither is known. Each format puts its own space between the two.
+ */
+export function placeOf(note: NotesEntry): { sign: 'p.' | '¶'; number: number } | null {
+  if (note.page !== null) return { sign: 'p.', number: note.page };
+  return note.paragraph !== null ? { sign: '¶', number: note.paragraph } : null;
 }
 
 /** "1 note from 1 briefing", "12 notes from 3 briefings". */

@@ -1,7 +1,7 @@
 import type { ColourSlot } from '../../common/annotation-model';
 import { renderCommentMarkdown } from '../../common/comment-markdown';
 import { sanitizeArticleHtml } from '../library/article-html';
-import { countLabel, displayDate, MISSING_LABEL, type NotesBriefing, type NotesDocument, type NotesEntry } from './notes-document';
+import { countLabel, displayDate, MISSING_LABEL, placeOf, type NotesBriefing, type NotesDocument, type NotesEntry } from './notes-document';
 
 export interface NotesHtmlOptions {
   paper: 'A4' | 'Letter';
@@ -84,9 +84,10 @@ ${briefing.notes.map((note) => renderNote(doc, note, lang)).join('\n')}
 }
 
 function renderNote(doc: NotesDocument, note: NotesEntry, lang: string): string {
+  const place = placeOf(note);
   const label = [
     doc.show.colourNames && note.colourName ? `<span class="colour-name">${escapeHtml(note.colourName)}</span>` : '',
-    note.paragraph !== null ? `<span class="place">¶&#8239;${note.paragraph}</span>` : '',
+    place ? `<span class="place">${place.sign}&#8239;${place.number}</span>` : '',
   ].filter(Boolean);
   const comment = doc.show.comments && note.comment.trim() ? renderCommentHtml(note.comment) : '';
   const tags = doc.show.tags ? note.tags : [];

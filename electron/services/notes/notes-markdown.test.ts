@@ -34,6 +34,14 @@ describe('renderNotesMarkdown', () => {
     );
   });
 
+  it('cites a note on a PDF by its page where a text briefing has its paragraph', () => {
+    const onPdf = note({ briefingId: 'act.pdf', title: 'Criminal Code', date: '2001-04-05', exact: 'щире каяття', start: 90_000, page: 37, language: 'uk' });
+    const markdown = render([onPdf], { paragraphOf: () => null });
+    expect(markdown).toContain('**Key point** · p. 37');
+    expect(markdown).toContain('— *Criminal Code*, Reuters, 2001-04-05, p. 37');
+    expect(markdown).not.toContain('¶');
+  });
+
   it('keeps the document order', () => {
     const markdown = render();
     const order = ['Diesel cap', 'Review every', 'The cap stays', 'Inspections', 'Ships will', 'Ми вистоїмо'].map((quote) => markdown.indexOf(quote));

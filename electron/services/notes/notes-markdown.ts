@@ -1,4 +1,4 @@
-import { countLabel, displayDate, MISSING_LABEL, type NotesBriefing, type NotesDocument, type NotesEntry } from './notes-document';
+import { countLabel, displayDate, MISSING_LABEL, placeOf, type NotesBriefing, type NotesDocument, type NotesEntry } from './notes-document';
 
 /**
  * The notes as one Markdown file: the title and what was exported, then per briefing a `##` heading
@@ -27,25 +27,24 @@ function renderBriefing(doc: NotesDocument, briefing: NotesBriefing): string[] {
 
 function renderNote(doc: NotesDocument, briefing: NotesBriefing, note: NotesEntry): string {
   const parts = [blockquote(note.quote)];
-  const label = [
-    doc.show.colourNames && note.colourName ? `**${escapeInline(note.colourName)}**` : '',
-    note.paragraph !== null ? `¶ ${note.paragraph}` : '',
-  ].filter(Boolean);
+  const place = placeOf(note);
+  const cited = place ? `${place.sign} ${place.number}` : null;
+  const label = [doc.show.colourNames && note.colourName ? `**${escapeInline(note.colourName)}**` : '', cited ?? ''].filter(Boolean);
   if (label.length) parts.push(label.join(' · '));
   if (doc.show.comments && note.comment.trim()) parts.push(closeFences(note.comment.replace(/\r\n?/g, '\n').trim()));
   if (doc.show.tags && note.tags.length) parts.push(`Tags: ${note.tags.map(tagOf).join(' ')}`);
-  parts.push(citation(briefing, note.paragraph));
+  parts.push(citation(briefing, cited));
   return `${parts.join('\n\n')}\n\n---`;
 }
 
-/** "— *Title*, Source, 2022-03-08, ¶ 4, <https://…>": everything known about where a quote comes from. */
-function citation(briefing: NotesBriefing, paragraph: number | null): string {
+/** "— *Title*, Source, 2022-03-08, ¶ 4, <https://…>" (`p. 4` for a PDF): everything known about where a quote comes from. */
+function citation(briefing: NotesBriefing, place: string | null): string {
   const date = displayDate(briefing.date);
   const pieces = [
     `*${escapeInline(briefing.title)}*`,
     briefing.source ? escapeInline(briefing.source) : '',
     date ?? '',
-    paragraph !== null ? `¶ ${paragraph}` : '',
+    place ?? '',
     briefing.url ? `<${briefing.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '',
   ].filter(Boolean);
   return `— ${pieces.join(', ')}`;

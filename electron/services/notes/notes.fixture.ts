@@ -18,6 +18,10 @@ export interface NoteSpec {
   tags?: string[];
   /** ISO time the note was made. */
   created?: string;
+  /** A note on a PDF: the page it was made on (a FragmentSelector). */
+  page?: number;
+  prefix?: string;
+  suffix?: string;
 }
 
 let counter = 0;
@@ -29,11 +33,12 @@ export function note(spec: NoteSpec): NoteItem {
     {
       briefingId: spec.briefingId,
       fingerprint: `fp-${spec.briefingId}`,
-      quote: { type: 'TextQuoteSelector', exact: spec.exact, prefix: 'before ', suffix: ' after' },
+      quote: { type: 'TextQuoteSelector', exact: spec.exact, prefix: spec.prefix ?? 'before ', suffix: spec.suffix ?? ' after' },
       position: { type: 'TextPositionSelector', start: spec.start, end: spec.start + spec.exact.length },
       colour: spec.colour ?? 'c1',
       comment: spec.comment,
       tags: spec.tags,
+      page: spec.page,
     },
     `urn:uuid:00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     spec.created ?? '2024-03-01T10:00:00.000Z',
