@@ -129,6 +129,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   sortKey: 'date',
   sortDescending: true,
   export: DEFAULT_EXPORT_CHOICES,
+  pdfZoom: 'fit-width',
+  pdfInvert: false,
 };
 
 export { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, externalLinkWarning, isAllowedExternalUrl, isAppUrl, resolveAppPath, UNENCRYPTED_LINK_WARNING } from './security';
+import {
+  APP_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  contentTypeFor,
+  externalLinkWarning,
+  isAllowedExternalUrl,
+  isAppUrl,
+  resolveAppPath,
+  UNENCRYPTED_LINK_WARNING,
+} from './security';
 
 describe('resolveAppPath', () => {
   it.each([
@@ -66,7 +75,24 @@ describe('link and request rules', () => {
 
   it('allows no inline script or style and no remote source in the CSP', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https:|\*/);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|'unsafe-eval'|https:|http:|blob:|\*/);
+  });
+
+  it('widens the CSP for PDFs only to the app itself: its worker, its data files, and compiling (not evaluating) wasm', () => {
+    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+    expect(directives['worker-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['frame-src']).toEqual(["'none'"]);
+  });
+
+  it("serves pdf.js's wasm decoders as wasm and its other data files as bytes", () => {
+    expect(contentTypeFor('pdfjs/wasm/openjpeg.wasm')).toBe('application/wasm');
+    expect(contentTypeFor('pdfjs/iccs/CGATS001Compat-v2-micro.icc')).toBe('application/vnd.iccprofile');
+    expect(contentTypeFor('pdfjs/cmaps/UniJIS-UCS2-H.bcmap')).toBe('application/octet-stream');
+    expect(contentTypeFor('pdfjs/standard_fonts/FoxitSerif.pfb')).toBe('application/octet-stream');
+    expect(contentTypeFor('assets/pdf.worker.min-abc123.mjs')).toBe('text/javascript; charset=utf-8');
   });
 });

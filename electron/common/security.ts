@@ -9,20 +9,25 @@ export const APP_HOST = 'briefing';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
- * The Content-Security-Policy header sent with every app document. No inline script or style,
- * no remote anything: a briefing's tracking pixel or remote image never loads.
+ * The Content-Security-Policy header sent with every app document (and worker script). No inline
+ * script or style, no remote anything: a briefing's tracking pixel or remote image never loads.
+ * PDFs (pdf.js) widen it by three sources, each only to the app itself; beside each, why.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval': pdf.js decodes JPEG 2000 (OpenJPEG), JBIG2 and colour profiles (QCMS)
+  // with WebAssembly modules the app ships; it allows compiling wasm only, never eval() of text.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'none'",
+  // pdf.js fetches its CMaps, standard fonts, ICC profile and wasm decoders from the app's pdfjs/ folder.
+  "connect-src 'self'",
   "media-src 'none'",
   "object-src 'none'",
   "frame-src 'none'",
-  "worker-src 'none'",
+  // pdf.js parses and renders each PDF in a worker, started from the app's own script.
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -68,6 +73,9 @@ export function contentTypeFor(path: string): string {
     woff2: 'font/woff2',
     woff: 'font/woff',
     ttf: 'font/ttf',
+    // pdf.js's data files (renderer/src/lib/pdf/pdf-document.ts): wasm must be typed to compile.
+    wasm: 'application/wasm',
+    icc: 'application/vnd.iccprofile',
   };
   return types[extension] ?? 'application/octet-stream';
 }

@@ -26,7 +26,7 @@ describe('lifecycle when this is the first instance', () => {
     ];
     expect(schemes).toHaveLength(1);
     expect(schemes[0].scheme).toBe('app');
-    expect(schemes[0].privileges).toMatchObject({ standard: true, secure: true });
+    expect(schemes[0].privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
     expect(schemes[0].privileges.corsEnabled).toBeFalsy();
     expect(schemes[0].privileges.bypassCSP).toBeFalsy();
     // Nothing that needs a ready app happens early.

@@ -82,7 +82,8 @@ export function main(): void {
   app.enableSandbox();
   // Must happen before ready: a standard, secure scheme gets a real origin (so CSP 'self' and
   // relative URLs work) and counts as a secure context. Not corsEnabled: no other origin may read it.
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
+  // supportFetchAPI: pdf.js fetches its own data files (CMaps, fonts, wasm) from the app.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true, supportFetchAPI: true } }]);
 
   app.on('window-all-closed', () => {
     const pending = windowState?.flush() ?? Promise.resolve();

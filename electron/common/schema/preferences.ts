@@ -9,6 +9,14 @@ import { numberIn, oneOf, strictRecord, text, yesNo } from './fields';
 
 export const FONT_SIZE_RANGE = { min: 14, max: 30, step: 1 } as const;
 export const LINE_HEIGHT_RANGE = { min: 1.3, max: 2.1, step: 0.1 } as const;
+/** PDF zoom as a share of the page's real size (1 = 100 %). */
+export const PDF_ZOOM_RANGE = { min: 0.5, max: 4 } as const;
+
+/** How PDFs are zoomed: to the pane's width, to a whole page, or a fixed share of the page's real size. */
+export const pdfZoom = v.union(
+  [oneOf(['fit-width', 'fit-page']), numberIn(PDF_ZOOM_RANGE.min, PDF_ZOOM_RANGE.max)],
+  `expected fit-width, fit-page or a number from ${PDF_ZOOM_RANGE.min} to ${PDF_ZOOM_RANGE.max}`,
+);
 
 /** What each highlight colour means to this reader (Key point, Question, …). */
 export const colourMeanings = strictRecord(
@@ -25,6 +33,9 @@ export const preferenceFields = {
   sortDescending: yesNo,
   /** The export dialog's last choices; `paper` null means "by the system locale". */
   export: exportChoices,
+  pdfZoom,
+  /** PDF pages drawn inverted (light text on dark), for reading PDFs in a dark room. */
+  pdfInvert: yesNo,
 };
 export const preferences = strictRecord(preferenceFields);
 
