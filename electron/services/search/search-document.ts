@@ -11,8 +11,10 @@ export interface SearchDoc {
   source: string | null;
   date: string | null;
   language: Language;
-  /** The article's plain text, as the reader shows it. */
+  /** The article's plain text, as the reader shows it (a PDF: its extracted text). */
   text: string;
+  /** PDFs only: where each page starts in `text` (common/pdf-text.ts), for the page a hit is on. */
+  pageStarts?: number[];
 }
 
 /** Reads and parses one briefing into a SearchDoc; null when the file cannot be read now. */

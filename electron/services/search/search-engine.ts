@@ -12,6 +12,8 @@ import { loadSearchDoc, type SearchDoc } from './search-document';
 import { buildShard, loadShard, matchShard, serialiseShard, type SerialisedShard, type Shard, type ShardMatch } from './shard';
 import { QueryBudget } from './query-budget';
 import { containsPhrase, highlight } from './snippet';
+import { pageAt } from '../../common/pdf-text';
+import { isLeftOut, leftOutNotices } from './left-out';
 
 /**
  * Briefings per base shard. Every query pays a fixed cost per shard, so fewer shards answer
@@ -26,8 +28,9 @@ const RECENT_LIMIT = 1000;
  * Bump the layout number when how a briefing is indexed changes (fields, analysis, shard format);
  * a change in what parsing makes of a briefing (title, date, language) changes it through
  * `PARSER_VERSION`, so stale shards are rebuilt either way.
+ * 2: a PDF's document keeps where its pages start, for the page a hit is on.
  */
-const MANIFEST_VERSION = cacheVersion(1);
+const MANIFEST_VERSION = cacheVersion(2);
 
 interface IndexManifest {
   version: string;
@@ -59,6 +62,8 @@ export class SearchEngine {
   private readonly shards = new Map<string, Shard>();
   private hidden = new Set<string>();
   private libraryTotal = 0;
+  /** What the last update left out of the index, in words, said with every answer. */
+  private leftOut: string[] = [];
   private indexing = false;
   /** Loading and building, one step at a time in the order asked. */
   private readonly work = new SerialQueue();
@@ -169,7 +174,7 @@ export class SearchEngine {
     const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets, notes: [], stopped: null };
     if (!outcome.ok) return { ...base, refused: outcome.refused, elapsedMs: performance.now() - started };
     const query = outcome.query;
-    if (isEmptyQuery(query)) return { ...base, refused: null, notices: query.notices, elapsedMs: performance.now() - started };
+    if (isEmptyQuery(query)) return { ...base, refused: null, notices: [...query.notices, ...this.leftOut], elapsedMs: performance.now() - started };
 
     let approximate = false;
     let matches = this.match(query, false, request, budget);
@@ -180,11 +185,12 @@ export class SearchEngine {
     }
     matches.sort((a, b) => b.score - a.score);
     const results: SearchHit[] = highlightWithin(budget, matches.slice(0, request.limit), ({ doc, score, terms }) => {
-      const { snippet, hitWords } = highlight(doc, terms, approximate ? null : query.prefix);
-      return { id: doc.id, title: doc.title, source: doc.source, date: doc.date, language: doc.language, score, snippet, hitWords };
+      const { snippet, hitWords, at } = highlight(doc, terms, approximate ? null : query.prefix, query.phrases);
+      const page = doc.pageStarts && at !== null ? pageAt(doc.pageStarts, at) : null;
+      return { id: doc.id, title: doc.title, source: doc.source, date: doc.date, language: doc.language, score, snippet, hitWords, ...(page ? { page } : {}) };
     });
     const notes = this.matchNotes(query, request, budget);
-    const notices = [...query.notices];
+    const notices = [...query.notices, ...this.leftOut];
     if (approximate) notices.push('No exact matches: showing briefings with similar words.');
     if (budget.stopped)
       notices.push(budget.stopped === 'superseded' ? 'A newer search took over.' : `Search took too long: showing the first ${results.length} results found.`);
@@ -251,7 +257,8 @@ export class SearchEngine {
   }
 
   private async applyUpdate(briefings: readonly BriefingSummary[]): Promise<void> {
-    const readable = briefings.filter((briefing) => briefing.problem?.severity !== 'error' && briefing.fingerprint);
+    this.leftOut = leftOutNotices(briefings);
+    const readable = briefings.filter((briefing) => briefing.problem?.severity !== 'error' && briefing.fingerprint && !isLeftOut(briefing));
     this.libraryTotal = readable.length;
     const known = this.manifest.fingerprints;
     const current = new Set(readable.map((briefing) => briefing.id));

@@ -21,6 +21,8 @@ export interface Highlighting {
   snippet: SnippetPart[];
   /** Distinct matched words as written in the text (from the first hits only). */
   hitWords: string[];
+  /** Where in the text the snippet's window starts; null when nothing matched in the text (a title match). */
+  at: number | null;
 }
 
 interface Hit {
@@ -31,15 +33,16 @@ interface Hit {
 }
 
 /**
- * Cuts the snippet for one result from its text: the window of about 30 words holding the most
- * distinct matched words among the first hits, with those words marked. Computed only for results
- * shown, so the index stores no positions.
+ * Cuts the snippet for one result from its text: where the query's first phrase first appears, or
+ * else the window of about 30 words holding the most distinct matched words among the first hits,
+ * with those words marked. Computed only for results shown, so the index stores no positions.
  */
-export function highlight(doc: SearchDoc, matchedTerms: readonly string[], prefix: string | null): Highlighting {
+export function highlight(doc: SearchDoc, matchedTerms: readonly string[], prefix: string | null, phrases: readonly (readonly string[])[] = []): Highlighting {
   const isHit = hitTest(matchedTerms, prefix, indexLanguageOf(doc.language));
   const hits = firstHits(doc.text, candidatePattern(matchedTerms, prefix), isHit);
-  const snippet = cutSnippet(doc.text, bestWindowStart(hits), isHit);
-  return { snippet, hitWords: [...new Set(hits.map((hit) => doc.text.slice(hit.start, hit.end)))] };
+  const at = phrases.length > 0 ? (phraseAt(doc.text, phrases[0]) ?? bestWindowStart(hits)) : bestWindowStart(hits);
+  const snippet = cutSnippet(doc.text, at ?? 0, isHit);
+  return { snippet, hitWords: [...new Set(hits.map((hit) => doc.text.slice(hit.start, hit.end)))], at };
 }
 
 function hitTest(matchedTerms: readonly string[], prefix: string | null, language: IndexLanguage): (word: string) => boolean {
@@ -81,9 +84,9 @@ function firstHits(text: string, pattern: RegExp | null, isHit: (word: string) =
   return hits;
 }
 
-/** The hit that starts the window with the most distinct matched words; the text's start when nothing was found. */
-function bestWindowStart(hits: readonly Hit[]): number {
-  let best = 0;
+/** The hit that starts the window with the most distinct matched words; null when nothing was found. */
+function bestWindowStart(hits: readonly Hit[]): number | null {
+  let best: number | null = null;
   let bestScore = -1;
   for (let i = 0; i < hits.length; i++) {
     const distinct = new Set<string>();
@@ -147,7 +150,15 @@ function stemCached(word: string, language: IndexLanguage): string {
  * aside), found by one native regular expression rather than by cutting the text into words.
  */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return true;
+  return phrase.length === 0 || phrasePattern(phrase).test(text);
+}
+
+/** Where `phrase` first appears in `text` (as containsPhrase matches it), or null. */
+function phraseAt(text: string, phrase: readonly string[]): number | null {
+  return phrase.length === 0 ? null : (phrasePattern(phrase).exec(text)?.index ?? null);
+}
+
+function phrasePattern(phrase: readonly string[]): RegExp {
   const words = phrase.map((word) => `${WORD_START}${foldedPattern(word)}${WORD_END}`);
-  return new RegExp(words.join('[^\\p{L}\\p{N}]+'), 'iu').test(text);
+  return new RegExp(words.join('[^\\p{L}\\p{N}]+'), 'iu');
 }
