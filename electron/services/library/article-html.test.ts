@@ -29,6 +29,25 @@ describe('sanitizeArticleHtml', () => {
     expect(sanitizeArticleHtml(`<img src="${png}" alt="map">`)).toBe(`<img src="${png}" alt="map" />`);
   });
 
+  it("keeps links inside the document to the places a converter marked (a Word file's notes)", () => {
+    const html =
+      '<p>Wheat<sup><a href="#doc-footnote-1" id="doc-footnote-ref-1">[1]</a></sup></p><ol><li id="doc-footnote-1">Note <a href="#doc-footnote-ref-1">↑</a></li></ol>';
+    expect(sanitizeArticleHtml(html)).toBe(html);
+  });
+
+  it('keeps a bookmark as a place to link to', () => {
+    expect(sanitizeArticleHtml('<h2><a id="doc-_Toc1"></a>Scope</h2>')).toBe('<h2 id="h-1"><span id="doc-_Toc1"></span>Scope</h2>');
+  });
+
+  it.each([
+    ['a fragment link outside the document namespace', '<a href="#main">skip</a>', '<span>skip</span>'],
+    ['an id outside the document namespace', '<ol><li id="search-input">x</li></ol>', '<ol><li>x</li></ol>'],
+    ['a document id on an element that is not a link target', '<p id="doc-1">x</p>', '<p>x</p>'],
+    ['a document fragment with markup in it', '<a href="#doc-1&quot;onclick=x">x</a>', '<span>x</span>'],
+  ])('drops %s', (_name, input, expected) => {
+    expect(sanitizeArticleHtml(input)).toBe(expected);
+  });
+
   it('numbers headings for the table of contents', () => {
     expect(sanitizeArticleHtml('<h2 class="x">A</h2><p>t</p><h3 id="evil">B</h3>')).toBe('<h2 id="h-1">A</h2><p>t</p><h3 id="h-2">B</h3>');
   });

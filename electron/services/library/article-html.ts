@@ -5,6 +5,14 @@ import type { Heading } from '../../common/model';
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /**
+ * Ids a converter gives the places a document links to inside itself (a Word file's footnotes,
+ * endnotes and bookmarks: `doc-footnote-1`). Only these survive, with the `#doc-…` links to them,
+ * so a document's own ids never meet the app's and every other fragment link stays words.
+ */
+const DOCUMENT_ID = /^doc-[\w.:-]{1,100}$/;
+const TARGETS = ['li', 'dt', 'span'];
+
+/**
  * Elements whose content is never article text: scripts and embeds, and the page chrome of saved
  * web pages (navigation, forms, sidebars). They are dropped with everything inside them.
  */
@@ -98,7 +106,10 @@ export function sanitizeArticleHtml(html: string): string {
     nonTextTags: DROPPED_WITH_CONTENT,
     disallowedTagsMode: 'discard',
     allowedAttributes: {
-      a: ['href', 'title', 'rel', 'data-external'],
+      a: ['href', 'title', 'rel', 'data-external', 'id'],
+      li: ['id'],
+      dt: ['id'],
+      span: ['id'],
       img: ['src', 'alt', 'title'],
       abbr: ['title'],
       time: ['datetime'],
@@ -118,17 +129,23 @@ export function sanitizeArticleHtml(html: string): string {
     allowProtocolRelative: false,
     transformTags: {
       ...headingTransforms,
+      ...Object.fromEntries(TARGETS.map((tag) => [tag, (tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName, attribs: documentId(attribs) })])),
       a: (tagName, attribs) => {
         const href = attribs.href ?? '';
         if (/^(https?:|mailto:)/i.test(href)) {
           return { tagName, attribs: { href, title: attribs.title ?? href, rel: 'noopener noreferrer', 'data-external': 'true' } };
         }
-        // A relative or fragment link points into a page that was never saved with it: keep the words only.
-        return { tagName: 'span', attribs: {} as Record<string, string> };
+        if (href.startsWith('#') && DOCUMENT_ID.test(href.slice(1))) return { tagName, attribs: { href, ...documentId(attribs) } };
+        // A relative or other fragment link points into a page that was never saved with it: keep the words only.
+        return { tagName: 'span', attribs: documentId(attribs) };
       },
     },
     exclusiveFilter: (frame) => frame.tag === 'img' && !/^data:image\/(png|jpe?g|gif|webp);/i.test(frame.attribs.src ?? ''),
   });
+}
+
+function documentId(attribs: sanitizeHtml.Attributes): Record<string, string> {
+  return attribs.id && DOCUMENT_ID.test(attribs.id) ? { id: attribs.id } : {};
 }
 
 export interface ArticleOutline {
