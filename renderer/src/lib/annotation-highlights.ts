@@ -5,17 +5,17 @@ const COMMENTED = 'anno-commented';
 
 /**
  * Paints the open briefing's notes with the CSS Custom Highlight API: one highlight per colour and
- * another for those with comments, so the article's DOM is never changed. `rangeOf` gives a placed
- * note's range in the rendered article, or null for one that could not be placed.
+ * another for those with comments, so the briefing's DOM is never changed. `rangesOf` gives a
+ * placed note's ranges where it is on screen: one in an article, one per rendered page of a PDF,
+ * none for an orphan.
  */
-export function paintAnnotations(placed: readonly PlacedAnnotation[], rangeOf: (id: string) => Range | null): void {
+export function paintAnnotations(placed: readonly PlacedAnnotation[], rangesOf: (id: string) => Range[]): void {
   const byColour = new Map<string, Range[]>(COLOUR_SLOTS.map((slot) => [slot, []]));
   const commented: Range[] = [];
   for (const { annotation } of placed) {
-    const range = rangeOf(annotation.id);
-    if (!range) continue;
-    byColour.get(annotation['briefing:colour'])!.push(range);
-    if (commentOf(annotation)) commented.push(range);
+    const ranges = rangesOf(annotation.id);
+    byColour.get(annotation['briefing:colour'])!.push(...ranges);
+    if (commentOf(annotation)) commented.push(...ranges);
   }
   for (const [slot, ranges] of byColour) CSS.highlights.set(`anno-${slot}`, new Highlight(...ranges));
   CSS.highlights.set(COMMENTED, new Highlight(...commented));

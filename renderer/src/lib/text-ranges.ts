@@ -51,13 +51,26 @@ export class TextIndex {
     return before.toString().length;
   }
 
+  /**
+   * The text node holding `offset` (binary search: find paints thousands of matches). An offset
+   * at a boundary between two nodes starts the later one, or ends the earlier one with
+   * `preferEnd`; the text's end is in its last node either way.
+   */
   private locate(offset: number, preferEnd: boolean): { node: Text; offset: number } | null {
-    for (const span of this.spans) {
-      if (offset < span.start) break;
-      if (offset < span.end || (offset === span.end && (preferEnd || span === this.spans[this.spans.length - 1]))) {
-        return { node: span.node, offset: offset - span.start };
-      }
+    const spans = this.spans;
+    const last = spans[spans.length - 1];
+    if (!last || offset < 0 || offset > last.end) return null;
+    if (offset === last.end) return { node: last.node, offset: offset - last.start };
+    // The first span that ends after the offset (or at it, when preferring an end).
+    let low = 0;
+    let high = spans.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const end = spans[middle].end;
+      if (end > offset || (preferEnd && end === offset)) high = middle;
+      else low = middle + 1;
     }
-    return null;
+    const span = spans[low];
+    return { node: span.node, offset: offset - span.start };
   }
 }

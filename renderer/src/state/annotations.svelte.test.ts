@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { commentOf, quoteOf, type AnnotationSidecar } from '../../../electron/common/annotation-model';
 import { sidecarPath } from '../../../electron/services/annotations/paths';
+import { ArticleSurface } from '../lib/article-surface';
 import { TextIndex } from '../lib/text-ranges';
 import { useHost, type TestHost } from './test-support/host';
 import { annotations } from './annotations.svelte';
@@ -21,7 +22,7 @@ async function openBriefing(): Promise<{ host: TestHost; briefingId: string; art
   await reader.open(briefingId);
   const article = window.document.createElement('article');
   article.innerHTML = reader.article!.html;
-  annotations.attach(article);
+  annotations.attach(new ArticleSurface(article));
   return { host, briefingId, article };
 }
 

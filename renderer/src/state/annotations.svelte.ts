@@ -1,7 +1,8 @@
 import { buildAnnotation, editAnnotation, positionOf, quoteOf, type Annotation, type ColourSlot } from '../../../electron/common/annotation-model';
 import { anchorAll, describeRange, type AnchorResult } from '../../../electron/common/anchoring';
 import { api, messageOf } from '../lib/api';
-import { TextIndex } from '../lib/text-ranges';
+import type { TextSurface } from '../lib/text-surface';
+import type { Span } from '../lib/text-units';
 import { notices } from './notices.svelte';
 
 /** One undoable change: the annotation before and after (null when it did not or no longer exists). */
@@ -19,9 +20,10 @@ export interface PlacedAnnotation {
 const now = () => new Date().toISOString();
 
 /**
- * The open briefing's annotations: loading, anchoring on the article's text, and every change
- * through one path that records it for undo and redo. The reader paints `placed`
- * (lib/annotation-highlights); nothing here touches the page.
+ * The open briefing's annotations: loading, anchoring on its text (an article's, or a PDF's
+ * extracted text: the reader attaches its TextSurface), and every change through one path that
+ * records it for undo and redo. The reader paints `placed` (lib/annotation-highlights); nothing
+ * here touches the page.
  */
 class AnnotationsState {
   briefingId = $state<string | null>(null);
@@ -35,9 +37,8 @@ class AnnotationsState {
   editingId = $state<string | null>(null);
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
-  private text: TextIndex | null = null;
-  /** The rendered article's text, which the anchors are offsets into. */
-  private articleText = '';
+  /** The briefing's text and where it is on screen; the anchors are offsets into its text. */
+  private surface: TextSurface | null = null;
 
   /** In text order; orphans (could not be placed) last. */
   readonly ordered = $derived([...this.placed].sort((a, b) => startOf(a.anchor) - startOf(b.anchor)));
@@ -76,7 +77,7 @@ class AnnotationsState {
       this.problem = result.problem;
       this.pending = result.pending;
       if (this.editingId && !this.items.some((item) => item.id === this.editingId)) this.editingId = null;
-      if (this.text) this.place();
+      if (this.surface) this.place();
       // Short: the notes panel, if open, holds the full message beside it.
       if (result.problem && result.problem !== told)
         notices.show('Another program changed the notes of this briefing and they could not be read. The Notes panel says where the file was moved.', 15);
@@ -89,36 +90,39 @@ class AnnotationsState {
     this.briefingId = null;
     this.items = [];
     this.placed = [];
-    this.text = null;
-    this.articleText = '';
+    this.surface = null;
     this.editingId = null;
   }
 
-  /** Anchors every annotation in the rendered article. */
-  attach(body: Element): void {
-    this.text = new TextIndex(body);
-    this.articleText = body.textContent ?? '';
+  /** Anchors every annotation in the briefing's text, once it is shown. */
+  attach(surface: TextSurface): void {
+    this.surface = surface;
     this.place();
   }
 
   private place(): void {
     const anchors = anchorAll(
-      this.articleText,
+      this.surface!.text,
       this.items.map((annotation) => ({ quote: quoteOf(annotation), position: positionOf(annotation) })),
     );
     this.placed = this.items.map((annotation, index) => ({ annotation, anchor: anchors[index] }));
   }
 
-  /** The range of a placed annotation, to scroll to it. */
-  rangeOf(id: string): Range | null {
-    const item = this.placed.find((placed) => placed.annotation.id === id);
-    if (!item || item.anchor.kind === 'orphan' || !this.text) return null;
-    return this.text.rangeFor(item.anchor.start, item.anchor.end);
+  /** Where a placed annotation is in the text, to reveal it; null for an orphan. */
+  spanOf(id: string): Span | null {
+    const anchor = this.placed.find((placed) => placed.annotation.id === id)?.anchor;
+    return anchor && anchor.kind !== 'orphan' ? { start: anchor.start, end: anchor.end } : null;
   }
 
-  /** The annotations covering a point of the article (a click), innermost (shortest) first. */
+  /** The ranges of a placed annotation where it is on screen (none for an orphan or a PDF page not rendered), to paint it. */
+  rangesOf(id: string): Range[] {
+    const span = this.spanOf(id);
+    return span && this.surface ? this.surface.rangesFor(span.start, span.end) : [];
+  }
+
+  /** The annotations covering a point of the text (a click), innermost (shortest) first. */
   at(container: Node, offset: number): Annotation[] {
-    const position = this.text?.offsetOf(container, offset);
+    const position = this.surface?.offsetOf(container, offset, 'start');
     if (position === null || position === undefined) return [];
     return this.placed
       .filter(({ anchor }) => anchor.kind !== 'orphan' && anchor.start <= position && position < anchor.end)
@@ -126,17 +130,22 @@ class AnnotationsState {
       .map(({ annotation }) => annotation);
   }
 
-  /** Highlights the current selection in the article; whitespace-only selections are ignored. */
+  /**
+   * Highlights the current selection; whitespace-only selections are ignored. On a PDF the note
+   * also records the page its quote starts on.
+   */
   async highlightSelection(selection: Range, colour: ColourSlot = this.lastColour, comment = ''): Promise<Annotation | null> {
-    if (!this.text || !this.briefingId) return null;
-    const start = this.text.offsetOf(selection.startContainer, selection.startOffset);
-    const end = this.text.offsetOf(selection.endContainer, selection.endOffset);
+    const surface = this.surface;
+    if (!surface || !this.briefingId) return null;
+    const start = surface.offsetOf(selection.startContainer, selection.startOffset, 'start');
+    const end = surface.offsetOf(selection.endContainer, selection.endOffset, 'end');
     if (start === null || end === null) return null;
-    const described = describeRange(this.articleText, start, end);
+    const described = describeRange(surface.text, start, end);
     if (!described) return null;
     this.lastColour = colour;
+    const page = surface.pageAt?.(described.position.start) ?? undefined;
     const annotation = buildAnnotation(
-      { briefingId: this.briefingId, fingerprint: this.fingerprint, quote: described.quote, position: described.position, colour, comment },
+      { briefingId: this.briefingId, fingerprint: this.fingerprint, quote: described.quote, position: described.position, colour, comment, page },
       `urn:uuid:${crypto.randomUUID()}`,
       now(),
     );
@@ -176,7 +185,7 @@ class AnnotationsState {
   private async apply(change: Change, kind: 'do' | 'undo' | 'redo' = 'do'): Promise<void> {
     const id = (change.after ?? change.before)!.id;
     this.items = change.after ? [...this.items.filter((item) => item.id !== id), change.after] : this.items.filter((item) => item.id !== id);
-    if (this.text) this.place();
+    if (this.surface) this.place();
     if (kind === 'undo') this.redoStack.push({ ...change, before: change.after, after: change.before });
     else {
       this.undoStack.push(change);

@@ -1,21 +1,32 @@
-import { findRanges, patternFor } from '../lib/find-in-text';
+import { findSpans, patternFor } from '../lib/find-in-text';
+import type { TextSurface } from '../lib/text-surface';
+import type { Span } from '../lib/text-units';
 
 /**
- * Matches in the open article: either the words a search matched (`words`), or text typed into
- * the find bar (`text`). One mechanism for both; the reader paints `ranges` and `goneTo`
- * (lib/find-highlights), nothing here touches the page.
+ * Matches in the open briefing: either the words a search matched (`words`), or text typed into
+ * the find bar (`text`). One mechanism for both, over the briefing's whole text (all of a PDF,
+ * not only its rendered pages); the reader paints `ranges` and `currentRanges` (lib/find-highlights)
+ * and reveals `goneTo`, nothing here touches the page.
  */
 class FindState {
   barOpen = $state(false);
   mode = $state<'text' | 'words'>('text');
   query = $state('');
   words = $state<string[]>([]);
-  ranges = $state.raw<Range[]>([]);
-  /** The match F3 last went to; a new object each time, so going to the same match again scrolls to it again. */
-  goneTo = $state.raw<{ index: number; range: Range } | null>(null);
+  /** The matches, as offsets into the surface's text. */
+  matches = $state.raw<Span[]>([]);
+  /** The match F3 last went to; a new object each time, so going to the same match again reveals it again. */
+  goneTo = $state.raw<{ index: number; span: Span } | null>(null);
+  private surface = $state.raw<TextSurface | null>(null);
 
-  readonly count = $derived(this.ranges.length);
+  readonly count = $derived(this.matches.length);
   readonly current = $derived(this.goneTo?.index ?? -1);
+  /** The matches where they are on screen (a PDF's rendered pages): recomputed as pages render. */
+  readonly ranges = $derived.by(() => {
+    const surface = this.surface;
+    return surface ? this.matches.flatMap((match) => surface.rangesFor(match.start, match.end)) : [];
+  });
+  readonly currentRanges = $derived(this.surface && this.goneTo ? this.surface.rangesFor(this.goneTo.span.start, this.goneTo.span.end) : []);
 
   /** Shows the matched words of a search result once its briefing has opened. */
   showSearchHits(words: string[]): void {
@@ -39,29 +50,38 @@ class FindState {
     this.words = [];
   }
 
-  /** Recomputes the highlights in `root`; goes to the first hit when `reveal` is set. */
-  apply(root: Element | null, reveal: boolean): void {
+  /**
+   * Finds the matches in `surface`'s text; with `reveal`, goes to the first one at or after
+   * offset `from` (a search hit's page), or the first of all when none is.
+   */
+  apply(surface: TextSurface | null, reveal: boolean, from = 0): void {
     const pattern = this.barOpen ? patternFor(this.mode, this.mode === 'words' ? this.words : [this.query]) : null;
-    this.ranges = root && pattern ? findRanges(root, pattern) : [];
+    this.surface = surface;
+    this.matches = surface && pattern ? findSpans(surface.text, pattern) : [];
     this.goneTo = null;
-    if (this.ranges.length > 0 && reveal) this.step(1);
+    if (this.matches.length === 0 || !reveal) return;
+    const first = this.matches.findIndex((match) => match.start >= from);
+    this.goTo(first < 0 ? 0 : first);
   }
 
   step(delta: number): void {
-    const count = this.ranges.length;
+    const count = this.matches.length;
     if (count === 0) return;
-    const index = ((((this.goneTo?.index ?? -1) + delta) % count) + count) % count;
-    this.goneTo = { index, range: this.ranges[index] };
+    this.goTo(((((this.goneTo?.index ?? -1) + delta) % count) + count) % count);
   }
 
-  /** The match F3 last went to, to make it the selection (Ctrl+Enter). */
+  /** The match F3 last went to, where it is on screen, to make it the selection (Ctrl+Enter). */
   currentRange(): Range | null {
-    return this.goneTo?.range ?? null;
+    return this.currentRanges[0] ?? null;
   }
 
   clearHighlights(): void {
-    this.ranges = [];
+    this.matches = [];
     this.goneTo = null;
+  }
+
+  private goTo(index: number): void {
+    this.goneTo = { index, span: this.matches[index] };
   }
 }
 
