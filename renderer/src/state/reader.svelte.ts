@@ -17,16 +17,22 @@ class ReaderState {
   restoreFraction = $state(0);
   /** A note to show once the article has rendered (opened from the notes view). */
   focusAnnotationId = $state<string | null>(null);
+  /** A PDF page (1-based) to open at, from a search hit on it: it wins over the saved position. */
+  initialPage = $state<number | null>(null);
 
   /** Counts loads, so a load that `gone` (or a later open) overtook does not show its result. */
   private load = 0;
 
-  /** Opens a briefing; `hitWords` (from a search result) are highlighted and the first one shown. */
-  async open(id: string, hitWords: string[] = [], focusAnnotationId: string | null = null): Promise<void> {
+  /**
+   * Opens a briefing; `hitWords` (from a search result) are highlighted and the first one shown.
+   * `page` (a PDF search hit's page, 1-based) is where a PDF opens, instead of where reading stopped.
+   */
+  async open(id: string, hitWords: string[] = [], focusAnnotationId: string | null = null, page: number | null = null): Promise<void> {
     const load = ++this.load;
     const current = () => this.load === load;
     this.openId = id;
     this.focusAnnotationId = focusAnnotationId;
+    this.initialPage = page;
     library.selectedId = id;
     this.loading = true;
     this.error = null;
