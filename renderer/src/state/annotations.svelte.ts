@@ -1,4 +1,4 @@
-import { buildAnnotation, editAnnotation, positionOf, quoteOf, type Annotation, type ColourSlot } from '../../../electron/common/annotation-model';
+import { buildAnnotation, editAnnotation, pageOf, positionOf, quoteOf, type Annotation, type ColourSlot } from '../../../electron/common/annotation-model';
 import { anchorAll, describeRange, type AnchorResult } from '../../../electron/common/anchoring';
 import { api, messageOf } from '../lib/api';
 import type { TextSurface } from '../lib/text-surface';
@@ -112,6 +112,15 @@ class AnnotationsState {
   spanOf(id: string): Span | null {
     const anchor = this.placed.find((placed) => placed.annotation.id === id)?.anchor;
     return anchor && anchor.kind !== 'orphan' ? { start: anchor.start, end: anchor.end } : null;
+  }
+
+  /**
+   * The page of a note on a PDF, as the exports cite it: where its words are now (a replaced PDF
+   * may have moved them), else the page it was made on; null for a note on a text briefing.
+   */
+  pageOfNote(annotation: Annotation): number | null {
+    const span = this.spanOf(annotation.id);
+    return (span && this.surface?.pageAt?.(span.start)) || pageOf(annotation);
   }
 
   /** The ranges of a placed annotation where it is on screen (none for an orphan or a PDF page not rendered), to paint it. */

@@ -23,12 +23,12 @@ const REVEAL_WAIT_MS = 5000;
  * The open PDF's text as notes, find and search hits see it: the document's text (the services'
  * extraction, or this module's when they had none) laid over the text layers of the pages the
  * viewer has rendered. It is the PDF's TextSurface; the reader attaches it to the notes and to
- * find once `ready`. The viewer (components/pdf) is its one writer, through open, addPage,
+ * find once it is `readyFor` the PDF shown. The viewer (components/pdf) is its one writer, through open, addPage,
  * removePage and close.
  */
 class PdfTextState implements TextSurface {
   /** The document's text; null until known. */
-  private documentText = $state.raw<string | null>(null);
+  private documentText: string | null = null;
   private starts: number[] = [];
   /** Bumped whenever rendered pages change: painting reads it, so highlights follow scrolling and zoom. */
   private layout = $state(0);
@@ -40,8 +40,11 @@ class PdfTextState implements TextSurface {
   private warned = false;
   private pendingReveal: { span: Span; page: number; since: number } | null = null;
 
-  /** True once the document's text is known: notes can be anchored and find can search. */
-  readonly ready = $derived(this.documentText !== null);
+  /**
+   * The PDF (the `source` given to `open`) whose text is known: from then notes can be anchored
+   * on it and find can search it. Null while its text is being extracted, and when closed.
+   */
+  readyFor = $state.raw<PdfSource | null>(null);
 
   get text(): string {
     return this.documentText ?? '';
@@ -57,13 +60,13 @@ class PdfTextState implements TextSurface {
    * (pages joined by PAGE_BREAK, what notes and search hits refer to). When it is null (a
    * password-protected file, or one whose text the services did not extract) the text is built
    * here, in the background, from each page's getTextContent() with pageTextOf, as the services
-   * would; `ready` turns true when it is known.
+   * would; `readyFor` becomes `source` once the text is known.
    */
   open(source: PdfSource, document: PDFDocumentProxy): void {
     this.reset();
     const generation = this.generation;
-    if (source.text !== null) this.setText(source.text, source.pageStarts);
-    else void this.extract(document, generation);
+    if (source.text !== null) this.setText(source, source.text, source.pageStarts);
+    else void this.extract(source, document, generation);
   }
 
   /**
@@ -182,6 +185,7 @@ class PdfTextState implements TextSurface {
   private reset(): void {
     this.generation++;
     this.documentText = null;
+    this.readyFor = null;
     this.starts = [];
     this.rendered.clear();
     this.layers = [];
@@ -190,15 +194,16 @@ class PdfTextState implements TextSurface {
     this.relaid();
   }
 
-  private setText(text: string, pageStarts: readonly number[]): void {
+  private setText(source: PdfSource, text: string, pageStarts: readonly number[]): void {
     this.starts = [...pageStarts];
     this.documentText = text;
     for (const pageIndex of this.rendered.keys()) this.place(pageIndex);
+    this.readyFor = source;
     this.relaid();
   }
 
   /** The text the services would have extracted, page by page; a page pdf.js cannot read counts as empty. */
-  private async extract(document: PDFDocumentProxy, generation: number): Promise<void> {
+  private async extract(source: PdfSource, document: PDFDocumentProxy, generation: number): Promise<void> {
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const text = await document
@@ -210,7 +215,7 @@ class PdfTextState implements TextSurface {
       pages.push(text);
     }
     const joined = joinPages(pages);
-    this.setText(joined.text, joined.pageStarts);
+    this.setText(source, joined.text, joined.pageStarts);
   }
 
   /** Places a rendered page's spans on the document's text (replacing an earlier rendering of it). */
