@@ -21,9 +21,10 @@ describe('parseDocx: a Word briefing', () => {
   it('shows headings in the outline, the list, the table, the footnote and the picture', async () => {
     const html = await shown('grain.docx', await briefingDocx());
     const { headings, text } = outlineOf(html);
+    // One level under the title the reader shows as the page's heading.
     expect(headings).toEqual([
-      { id: 'h-1', level: 1, text: 'Grain corridor update' },
-      { id: 'h-2', level: 2, text: 'Next steps' },
+      { id: 'h-1', level: 2, text: 'Grain corridor update' },
+      { id: 'h-2', level: 3, text: 'Next steps' },
     ]);
     expect(html).toMatch(/<ul><li>Inspect vessels in Istanbul<\/li><li>Publish weekly tonnage<\/li><\/ul>/);
     expect(html).toMatch(/<tr><th><p>Port<\/p><\/th><th><p>Tonnes<\/p><\/th><\/tr>/);
@@ -47,6 +48,16 @@ describe('parseDocx: a Word briefing', () => {
   it('takes the first heading as the title when the file has none, and the file name when it has no heading either', async () => {
     expect((await parseDocx('grain.docx', await briefingDocx())).title).toBe('Grain corridor update');
     expect((await parseDocx('notes/2022-03-01-call-summary.docx', wordPackage(paragraph('We spoke at length.')))).title).toBe('Call summary');
+  });
+
+  it("takes a line in Word's Title style as a heading, and as the title when the file names none", async () => {
+    const parsed = await parseDocx('grain.docx', await briefingDocx({ titleLine: 'Weekly grain briefing' }));
+    expect(parsed.title).toBe('Weekly grain briefing');
+    expect(outlineOf(sanitizeArticleHtml(parsed.renderHtml())).headings.map((heading) => [heading.level, heading.text])).toEqual([
+      [2, 'Weekly grain briefing'],
+      [2, 'Grain corridor update'],
+      [3, 'Next steps'],
+    ]);
   });
 
   it('does not take a placeholder author such as "Microsoft Office User" as the source', async () => {

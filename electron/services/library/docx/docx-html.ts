@@ -11,8 +11,18 @@ export const DOCUMENT_ID_PREFIX = 'doc-';
 /** Largest picture shown, once decoded; a bigger one is left out rather than sent to the window as text. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
-/** Word's Title style is the document's heading; mammoth's default map leaves it a paragraph. */
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh"];
+/**
+ * The reader shows the briefing's title as the page's one `h1`, so a Word file's headings sit one
+ * level under it: its Title style (a paragraph in mammoth's default map) and Heading 1 become `h2`,
+ * Heading 2 `h3`, and so on, Heading 5 and 6 both `h6`. Word names the built-in styles in either case.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h2:fresh",
+  ...[1, 2, 3, 4, 5, 6].flatMap((level) => {
+    const tag = `h${Math.min(level + 1, 6)}:fresh`;
+    return [`p.Heading${level} => ${tag}`, `p[style-name='Heading ${level}'] => ${tag}`, `p[style-name='heading ${level}'] => ${tag}`];
+  }),
+];
 
 /** Raster formats a browser shows safely, recognised by their first bytes rather than the name the file gives them. */
 const IMAGE_SIGNATURES: { type: string; matches: (bytes: Uint8Array) => boolean }[] = [

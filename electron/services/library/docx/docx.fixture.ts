@@ -27,6 +27,8 @@ import officeCrypto from 'officecrypto-tool';
 export interface BriefingDocxOptions {
   title?: string;
   creator?: string;
+  /** A line in Word's Title style above everything else. */
+  titleLine?: string;
   /** Paragraphs after the fixed content, for search and highlight tests. */
   paragraphs?: string[];
 }
@@ -43,6 +45,7 @@ export async function briefingDocx(options: BriefingDocxOptions = {}): Promise<U
     sections: [
       {
         children: [
+          ...(options.titleLine ? [new Paragraph({ text: options.titleLine, heading: HeadingLevel.TITLE })] : []),
           new Paragraph({ text: 'Grain corridor update', heading: HeadingLevel.HEADING_1 }),
           new Paragraph('12 March 2022'),
           new Paragraph({
