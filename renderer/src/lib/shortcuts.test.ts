@@ -124,4 +124,27 @@ describe('actionFor', () => {
       }
     }
   });
+
+  it('on a PDF, + − 0 zoom (with or without Ctrl), the page keys turn pages, and arrows and J/K scroll', () => {
+    const pdf = { inPdf: true };
+    expect(actionFor(key('+', { ...pdf, ctrlKey: true }), 'reader')).toBe('zoom-in');
+    expect(actionFor(key('=', { ...pdf, ctrlKey: true }), 'reader')).toBe('zoom-in');
+    expect(actionFor(key('-', { ...pdf, ctrlKey: true }), 'reader')).toBe('zoom-out');
+    expect(actionFor(key('0', { ...pdf, ctrlKey: true }), 'reader')).toBe('zoom-fit');
+    expect(actionFor(key('+', pdf), 'reader')).toBe('zoom-in');
+    expect(actionFor(key('-', pdf), 'reader')).toBe('zoom-out');
+    for (const value of ['PageDown', 'PageUp', 'Home', 'End']) expect(actionFor(key(value, pdf), 'reader')).toBe('turn-page');
+    for (const value of ['ArrowDown', 'ArrowUp', 'ArrowRight', 'j', 'k']) expect(actionFor(key(value, pdf), 'reader')).toBeNull();
+    // Everything else acts as on any briefing.
+    expect(actionFor(key('h', pdf), 'reader')).toBe('highlight');
+    expect(actionFor(key('f', { ...pdf, ctrlKey: true }), 'reader')).toBe('find-in-article');
+  });
+
+  it('leaves the page keys to a text field (the page box, find) and to lists, and Ctrl+0 to text briefings', () => {
+    expect(actionFor(key('PageDown', { inPdf: true, inTextField: true }), 'reader')).toBeNull();
+    expect(actionFor(key('0', { inPdf: true, inTextField: true, ctrlKey: true }), 'reader')).toBeNull();
+    expect(actionFor(key('Home', { inPdf: true, inWidget: true }), 'reader')).toBeNull();
+    expect(actionFor(key('PageDown'), 'reader')).toBeNull();
+    expect(actionFor(key('0', { ctrlKey: true }), 'reader')).toBeNull();
+  });
 });

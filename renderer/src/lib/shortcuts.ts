@@ -25,7 +25,11 @@ export type ShortcutAction =
   | 'extend-selection'
   | 'move-selection-start'
   | 'select-match'
-  | 'open-notes';
+  | 'open-notes'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'turn-page';
 
 export type ViewName = 'library' | 'search' | 'notes' | 'reader';
 
@@ -68,6 +72,9 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['+'], action: 'font-larger', label: 'Larger text', views: ['reader'] },
   { keys: ['−'], action: 'font-smaller', label: 'Smaller text', views: ['reader'] },
   { keys: ['0'], action: 'font-reset', label: 'Default text size', views: ['reader'] },
+  { keys: ['Ctrl', '+', '−'], action: 'zoom-in', label: 'PDF: zoom in / out (also + and − alone)', views: ['reader'] },
+  { keys: ['Ctrl', '0'], action: 'zoom-fit', label: 'PDF: fit the page width', views: ['reader'] },
+  { keys: ['PgDn', 'PgUp'], action: 'turn-page', label: 'PDF: next / previous page (Home, End: first, last page)', views: ['reader'] },
   { keys: ['/'], action: 'open-search', label: 'Search every briefing (also Ctrl+K)', views: EVERYWHERE },
   { keys: ['G', 'N'], action: 'open-notes', label: 'Go to the notes view (G, then N)', views: EVERYWHERE },
   { keys: ['Ctrl', 'E'], action: 'export-notes', label: 'Export notes to PDF, Markdown or JSON', views: EVERYWHERE },
@@ -88,6 +95,8 @@ export interface KeyInput {
   inWidget: boolean;
   /** The key pressed just before, lower-cased, when it went to no text field: G then N is one shortcut. */
   previousKey: string | null;
+  /** True when the reader shows a PDF: zoom and page keys replace text size and paragraph keys. */
+  inPdf?: boolean;
 }
 
 /** Maps a key press in a view to an action, or null to let the key do its usual thing. */
@@ -95,6 +104,11 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
   const command = input.ctrlKey || input.metaKey;
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   if (command && !input.altKey) {
+    if (view === 'reader' && input.inPdf && !input.inTextField) {
+      if (key === '+' || key === '=') return 'zoom-in';
+      if (key === '-' || key === '_') return 'zoom-out';
+      if (key === '0') return 'zoom-fit';
+    }
     if (key === 'o') return 'open-library';
     if (key === 'e') return 'export-notes';
     if (key === 'k') return 'open-search';
@@ -120,6 +134,10 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
   // Wherever focus is in the library (a filter chip, the list), not only on the list.
   if (key === 'r' && !input.shiftKey && (view === 'library' || view === 'reader')) return 'toggle-read';
   if (view !== 'reader') return null;
+  if (input.inPdf) {
+    const action = pdfAction(key, input);
+    if (action !== undefined) return action;
+  }
   if (sideways && !input.inWidget) return input.shiftKey ? 'extend-selection' : 'move-selection-start';
   if ((key === 'ArrowDown' || key === 'ArrowUp') && !input.shiftKey && !input.inWidget) return 'move-paragraph';
   switch (key) {
@@ -155,5 +173,38 @@ export function actionFor(input: KeyInput, view: ViewName): ShortcutAction | nul
       return 'pick-colour';
     default:
       return null;
+  }
+}
+
+/**
+ * Keys that mean something else on a PDF: + − 0 zoom the pages (there is no text size), PgUp,
+ * PgDn, Home and End turn pages, and the arrows and J/K scroll (a PDF has no paragraphs to focus).
+ * Undefined for keys that act as on any briefing.
+ */
+function pdfAction(key: string, input: KeyInput): ShortcutAction | null | undefined {
+  if (input.inWidget) return undefined;
+  switch (key) {
+    case '+':
+    case '=':
+      return 'zoom-in';
+    case '-':
+    case '_':
+      return 'zoom-out';
+    case '0':
+      return 'zoom-fit';
+    case 'PageDown':
+    case 'PageUp':
+    case 'Home':
+    case 'End':
+      return input.shiftKey ? null : 'turn-page';
+    case 'ArrowDown':
+    case 'ArrowUp':
+    case 'ArrowLeft':
+    case 'ArrowRight':
+    case 'j':
+    case 'k':
+      return null;
+    default:
+      return undefined;
   }
 }

@@ -1,0 +1,56 @@
+/**
+ * Opening a PDF with pdf.js in the renderer, with every option that keeps it offline and inert:
+ * no eval, no XFA, no scripting (this code never creates pdf.js's scripting sandbox), and its
+ * worker, CMaps, standard fonts, ICC profile and wasm decoders all served by the app itself
+ * (vite.config.ts copies them into dist/renderer/pdfjs/).
+ */
+import { getDocument, GlobalWorkerOptions, PasswordResponses, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+/** Where the build puts pdf.js's data files, relative to index.html. */
+export const PDF_ASSETS = 'pdfjs';
+
+const assetUrl = (folder: string) => new URL(`${PDF_ASSETS}/${folder}/`, document.baseURI).href;
+
+/** Why pdf.js asks for a password: the first time, or after a wrong one. */
+export type PasswordReason = 'needed' | 'wrong';
+
+/**
+ * Starts loading a PDF from its bytes. `onPassword` is called when the file is encrypted, with a
+ * function to try a password; the password goes to pdf.js and nowhere else.
+ */
+export function openPdf(data: Uint8Array, onPassword: (reason: PasswordReason, tryPassword: (password: string) => void) => void): PDFDocumentLoadingTask {
+  GlobalWorkerOptions.workerSrc = workerUrl;
+  const task = getDocument({
+    data,
+    // Never compile the file's PostScript functions or fonts with eval (the CSP forbids it too).
+    isEvalSupported: false,
+    // XFA forms are HTML the file supplies: never built.
+    enableXfa: false,
+    cMapUrl: assetUrl('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetUrl('standard_fonts'),
+    iccUrl: assetUrl('iccs'),
+    wasmUrl: assetUrl('wasm'),
+    // Draw with the file's fonts or pdf.js's bundled ones, never whatever the machine has, so
+    // pages look the same everywhere (and the text layer matches the canvas).
+    useSystemFonts: false,
+    // A damaged object spoils its page, not the whole file: show what can be shown.
+    stopAtErrors: false,
+    // The whole file is in memory already; nothing to fetch in ranges.
+    disableAutoFetch: true,
+    disableRange: true,
+    disableStream: true,
+  });
+  task.onPassword = (tryPassword: (password: string) => void, reason: number) =>
+    onPassword(reason === PasswordResponses.INCORRECT_PASSWORD ? 'wrong' : 'needed', tryPassword);
+  return task;
+}
+
+/** The bytes of a PDF sent as base64 (the API carries JSON only). */
+export function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
