@@ -9,7 +9,8 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
  * endnotes and bookmarks: `doc-footnote-1`). Only these survive, with the `#doc-…` links to them,
  * so a document's own ids never meet the app's and every other fragment link stays words.
  */
-const DOCUMENT_ID = /^doc-[\w.:-]{1,100}$/;
+export const DOCUMENT_ID_PREFIX = 'doc-';
+const DOCUMENT_ID = new RegExp(`^${DOCUMENT_ID_PREFIX}[\\w.:-]{1,100}$`);
 const TARGETS = ['li', 'dt', 'span'];
 
 /**

@@ -36,7 +36,7 @@ describe('parseDocx: a Word briefing', () => {
   it('links a footnote mark to its note and back, inside the article', async () => {
     const html = await shown('grain.docx', await briefingDocx());
     expect(html).toContain('<sup><a href="#doc-footnote-1" id="doc-footnote-ref-1">[1]</a></sup>');
-    expect(html).toMatch(/<li id="doc-footnote-1"><p>Figures from the ministry’s March report. <a href="#doc-footnote-ref-1">↑<\/a><\/p><\/li>/);
+    expect(html).toMatch(/<hr \/><ol><li id="doc-footnote-1"><p>Figures from the ministry’s March report. <a href="#doc-footnote-ref-1">↑<\/a><\/p><\/li>/);
   });
 
   it('keeps an https link as an external link the reader asks about', async () => {

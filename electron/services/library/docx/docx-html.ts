@@ -1,12 +1,7 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
+import { DOCUMENT_ID_PREFIX } from '../article-html';
 import type { DocxEntries } from './docx-package';
-
-/**
- * Ids mammoth writes (footnotes, endnotes, bookmarks) and the in-document links to them start with
- * this, so the article sanitizer can keep them without letting a document's ids meet the app's own.
- */
-export const DOCUMENT_ID_PREFIX = 'doc-';
 
 /** Largest picture shown, once decoded; a bigger one is left out rather than sent to the window as text. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -65,12 +60,18 @@ export async function docxToHtml(entries: DocxEntries): Promise<string> {
   const stored = zipSync(entries, { level: 0 });
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) },
+    // Ids mammoth writes (notes, bookmarks) carry the prefix the sanitizer keeps, with the links to them.
     { convertImage, idPrefix: DOCUMENT_ID_PREFIX, styleMap: STYLE_MAP, externalFileAccess: false },
   );
-  return result.value.replace(new RegExp(`<img[^>]* src="${LINK_PLACEHOLDER}(\\d+)"[^>]*>`, 'g'), (_tag, index: string) => {
-    const { href, alt } = linked[Number(index)];
-    return `<a href="${escapeHtml(href)}">${escapeHtml(alt || href)}</a>`;
-  });
+  return (
+    result.value
+      .replace(new RegExp(`<img[^>]* src="${LINK_PLACEHOLDER}(\\d+)"[^>]*>`, 'g'), (_tag, index: string) => {
+        const { href, alt } = linked[Number(index)];
+        return `<a href="${escapeHtml(href)}">${escapeHtml(alt || href)}</a>`;
+      })
+      // Mammoth lists the notes after the text with nothing between; a rule sets them apart, as on the page.
+      .replace(new RegExp(`<ol><li id="${DOCUMENT_ID_PREFIX}(foot|end)note-`), '<hr />$&')
+  );
 }
 
 function ascii(bytes: Uint8Array, start: number, end: number): string {
