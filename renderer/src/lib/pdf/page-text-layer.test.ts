@@ -2,40 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { joinPages, pageTextOf } from '../../../../electron/common/pdf-text';
 import { PageTextLayer, placeTextLayer } from './page-text-layer';
+import { textLayerOf } from './test-support/text-layer';
 
 type Item = { str: string; hasEOL: boolean } | { type: 'beginMarkedContent' | 'beginMarkedContentProps' | 'endMarkedContent' };
-
-/**
- * A text layer built as pdf.js 5.6's TextLayer builds one (src/display/text_layer.js,
- * #processItems and #appendText): marked content opens and closes nested spans; every text item
- * gets a span in `textDivs`, put in the layer only when its string is not empty, followed by a
- * `<br>` when it ends a line.
- */
-function textLayerOf(items: readonly Item[]): { layer: HTMLElement; textDivs: HTMLElement[] } {
-  const layer = document.createElement('div');
-  layer.className = 'textLayer';
-  document.body.append(layer);
-  const textDivs: HTMLElement[] = [];
-  let container: HTMLElement = layer;
-  for (const item of items) {
-    if (!('str' in item)) {
-      if (item.type === 'endMarkedContent') container = container.parentElement!;
-      else {
-        const marked = document.createElement('span');
-        marked.className = 'markedContent';
-        container.append(marked);
-        container = marked;
-      }
-      continue;
-    }
-    const span = document.createElement('span');
-    span.textContent = item.str;
-    textDivs.push(span);
-    if (item.str !== '') container.append(span);
-    if (item.hasEOL) container.append(document.createElement('br'));
-  }
-  return { layer, textDivs };
-}
 
 const line = (...parts: string[]): Item[] => parts.map((str, index) => ({ str, hasEOL: index === parts.length - 1 }));
 

@@ -14,6 +14,9 @@ export interface PlacedSpan {
   end: number;
 }
 
+/** Node.TEXT_NODE, spelled out: this runs where the DOM's globals are not (the state tests' window is not global). */
+const TEXT_NODE = 3;
+
 /** How far ahead of the last placed string re-finding looks for the next one, at least. */
 const REFIND_WINDOW = 256;
 
@@ -38,9 +41,9 @@ export function placeTextLayer(
   let cursor = 0;
   const count = Math.min(textDivs.length, textItems.length);
   for (let k = 0; k < count; k++) {
-    const node = textDivs[k].firstChild;
+    const node = textDivs[k].firstChild as Text | null;
     const str = textItems[k].str;
-    if (!(node instanceof Text) || node.data !== str || str === '') continue;
+    if (node?.nodeType !== TEXT_NODE || node.data !== str || str === '') continue;
     let at = starts[k];
     if (!exact) {
       if (!str.trim()) continue;
