@@ -21,32 +21,39 @@ export async function benchAnchoring(): Promise<{ anchor_500_ms: number; reancho
   }
   const text = chosen.join('\n\n');
 
-  // Word boundaries, so quotes start and end on whole words, spread evenly through the text.
+  const targets = spreadQuotes(text, ANNOTATIONS);
+
+  const paragraph = `${passages[passages.length - 1].text.split(/\s+/).slice(0, 200).join(' ')}\n\n`;
+  const edited = paragraph + text;
+
+  return { anchor_500_ms: timeAnchorAll(text, targets), reanchor_500_ms: timeAnchorAll(edited, targets) };
+}
+
+/** `count` quotes of 3 to 40 words, on whole words, spread evenly through `text`, the same on every run (seeded). */
+export function spreadQuotes(text: string, count: number): NonNullable<ReturnType<typeof describeRange>>[] {
   const bounds = [...text.matchAll(/\S+/g)].map((match) => [match.index!, match.index! + match[0].length] as const);
   const targets: NonNullable<ReturnType<typeof describeRange>>[] = [];
   let seed = 1;
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-  for (let i = 0; i < ANNOTATIONS; i++) {
-    const first = Math.floor((i * (bounds.length - 40)) / ANNOTATIONS);
+  for (let i = 0; i < count; i++) {
+    const first = Math.floor((i * (bounds.length - 40)) / count);
     const last = first + 2 + Math.floor(random() * 38);
     const described = describeRange(text, bounds[first][0], bounds[last][1]);
     if (!described) throw new Error('empty annotation');
     targets.push(described);
   }
+  return targets;
+}
 
-  const paragraph = `${passages[passages.length - 1].text.split(/\s+/).slice(0, 200).join(' ')}\n\n`;
-  const edited = paragraph + text;
-
-  const time = (against: string) => {
-    const runs: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const start = performance.now();
-      const results = anchorAll(against, targets);
-      runs.push(performance.now() - start);
-      const orphans = results.filter((result) => result.kind === 'orphan').length;
-      if (orphans) throw new Error(`${orphans} annotations orphaned`);
-    }
-    return round(median(runs));
-  };
-  return { anchor_500_ms: time(text), reanchor_500_ms: time(edited) };
+/** The median over RUNS runs of `anchorAll(text, targets)`, in ms; throws if any target is orphaned. */
+export function timeAnchorAll(text: string, targets: Parameters<typeof anchorAll>[1]): number {
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    const results = anchorAll(text, targets);
+    runs.push(performance.now() - start);
+    const orphans = results.filter((result) => result.kind === 'orphan').length;
+    if (orphans) throw new Error(`${orphans} annotations orphaned`);
+  }
+  return round(median(runs));
 }

@@ -243,7 +243,7 @@ function benchMiniSearch(docs: Doc[], queries: string[]): { buildMs: number; p95
   return { buildMs, p95: percentile(latencies, 0.95) };
 }
 
-const request = (text: string) => ({ text, filters: {}, limit: 20 });
+export const request = (text: string) => ({ text, filters: {}, limit: 20 });
 
 async function pollUntil(what: string, found: () => Promise<boolean>): Promise<void> {
   const start = performance.now();
@@ -254,7 +254,7 @@ async function pollUntil(what: string, found: () => Promise<boolean>): Promise<v
 }
 
 /** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
@@ -275,7 +275,7 @@ const contentWords = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? [
  * a space, 20% end in a word cut to a prefix of four letters or more (no space: typing), and 20%
  * have one word misspelled by swapping two inner letters.
  */
-function makeQueries(passages: Passage[]): string[] {
+export function makeQueries(passages: Passage[]): string[] {
   const random = mulberry32(SEED);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const queries: string[] = [];

@@ -1,11 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, _electron, type Page, type ElectronApplication } from '@playwright/test';
 import { attachWebHost, ScriptedPorts, WEB_ENTRY, type WebHost } from '../web-host/web-host';
 import { chromiumPrinter } from '../web-host/chromium-print';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
+import { pagePainted } from './pdf-paint';
 
 export type AppTarget = 'web' | 'electron';
 
@@ -164,3 +165,21 @@ export const painted = (page: Page) =>
       ]),
     ),
   );
+
+/** Copies `files` into `folder` of the open library and rescans it (reload), as saving them there would. */
+export async function addToLibrary(app: AppHandle, files: readonly string[], folder = 'added'): Promise<void> {
+  const target = join(app.library, folder);
+  await mkdir(target, { recursive: true });
+  await Promise.all(files.map((file) => copyFile(file, join(target, basename(file)))));
+  await app.reload();
+}
+
+/**
+ * Opens a PDF briefing by its row (filtered by `title`) and waits until a page is painted: a
+ * canvas in view with more than one shade (e2e/pdf-paint.ts), whatever the viewer's markup.
+ */
+export async function openPdf(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill(typeof title === 'string' ? title : '');
+  await briefingRows(page).filter({ hasText: title }).first().click();
+  await expect.poll(() => pagePainted(page), { message: `a page of "${title}" painted`, timeout: 30_000 }).toBe(true);
+}
