@@ -17,8 +17,10 @@ module.exports = {
   // Outside the asar so it can be copied to the user's writable default library with plain fs.
   extraResources: [{ from: 'content', to: 'content', filter: ['**/*'] }],
   asar: true,
-  // Node worker threads load their script with plain fs, which cannot read inside the asar.
-  asarUnpack: ['dist/main/search-worker.cjs', 'dist/main/parse-worker.cjs'],
+  // Node worker threads load their script with plain fs, which cannot read inside the asar; so is
+  // the pdf.js the workers import() and whose CMaps and fonts they read (copied to dist/main/pdfjs
+  // by scripts/build-electron.mjs).
+  asarUnpack: ['dist/main/search-worker.cjs', 'dist/main/parse-worker.cjs', 'dist/main/pdfjs/**/*'],
   // Nothing native to rebuild, and a rebuild would need the network.
   npmRebuild: false,
   // Never upload anything from a build machine by accident.

@@ -23,7 +23,7 @@ export async function benchExtract(): Promise<{ extract_100_ms: number }> {
     const start = performance.now();
     for (let index = 0; index < PAGES; index++) {
       const { name, bytes } = pages[index % pages.length];
-      const { document } = parseBriefing(name, 'html', bytes);
+      const { document } = await parseBriefing(name, 'html', bytes);
       if (!document) throw new Error(`${name} could not be parsed`);
     }
     timings.push(performance.now() - start);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import { minimatch } from 'minimatch';
 
 const root = join(__dirname, '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -11,6 +12,7 @@ interface BuilderConfig {
   productName: string;
   icon: string;
   asar: boolean;
+  asarUnpack: string[];
   files: string[];
   extraResources: unknown;
   directories: { output: string };
@@ -67,6 +69,21 @@ describe('electron-builder.config.cjs', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json', '!**/*.map', '!**/*.ts']));
     expect(config.files.some((pattern) => /^electron|^renderer|^src/.test(pattern))).toBe(false);
     expect(config.extraResources).toEqual([{ from: 'content', to: 'content', filter: ['**/*'] }]);
+  });
+
+  it('unpacks from the asar the workers and the pdf.js they import, which worker threads cannot read inside it', () => {
+    const unpacked = (path: string) => config.asarUnpack.some((pattern) => minimatch(path, pattern));
+    // What electron/services/library/pdf/pdfjs.ts loads beside the worker bundles, as scripts/build-electron.mjs lays it out.
+    for (const path of [
+      'dist/main/parse-worker.cjs',
+      'dist/main/search-worker.cjs',
+      'dist/main/pdfjs/legacy/build/pdf.mjs',
+      'dist/main/pdfjs/legacy/build/pdf.worker.mjs',
+      'dist/main/pdfjs/cmaps/UniJIS-UTF16-H.bcmap',
+      'dist/main/pdfjs/standard_fonts/FoxitSerif.pfb',
+    ])
+      expect(unpacked(path), path).toBe(true);
+    expect(unpacked('dist/main/index.cjs')).toBe(false);
   });
 
   it('starts from the main bundle and has an icon big enough for every platform', () => {

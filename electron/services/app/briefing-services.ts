@@ -19,6 +19,7 @@ import type { LibraryChange, WatchTimings } from '../library/library-watcher';
 import { SerialQueue } from '../../common/async/serial-queue';
 import { debounce } from '../../common/async/debounce';
 import { BriefingParser } from '../library/briefing-parser';
+import { PDF_CACHE_FOLDER } from '../library/pdf/extraction-cache';
 import { LiveLibrary } from './live-library';
 import type { AppPaths, HostPorts } from './host-ports';
 
@@ -43,7 +44,10 @@ export function createBriefingServices(
   emit: (event: BriefingEvent) => void = () => undefined,
   options: { watch?: WatchTimings | false } = {},
 ): BriefingServices {
-  const library = new LibraryService(join(paths.userData, 'cache', 'libraries'), new BriefingParser(paths.parseWorker, log));
+  const library = new LibraryService(
+    join(paths.userData, 'cache', 'libraries'),
+    new BriefingParser(paths.parseWorker, log, join(paths.userData, 'cache', PDF_CACHE_FOLDER)),
+  );
   const settings = new SettingsStore(paths.userData);
   const search = new SearchService(paths.searchWorker, join(paths.userData, 'cache', 'search'), log);
   let root: string | null = null;

@@ -1,6 +1,7 @@
 import type { Article, BriefingFormat, BriefingSummary } from '../../common/model';
 import { parseBriefing, toArticle } from './parse-briefing';
-import type { ParseReply, ParseRequest } from './parse-protocol';
+import type { ParseReply, ParseRequest, ParseWorkerData } from './parse-protocol';
+import { configurePdfCache } from './pdf/extraction-cache';
 import { WorkerClient } from '../workers/worker-client';
 
 export interface Parsed {
@@ -15,15 +16,17 @@ export interface Parsed {
  * is read. A worker that dies (out of memory on a hostile page) fails the file it was parsing
  * with an error; a new worker takes the files that were waiting. Without a worker script (unit
  * tests of the library, or a build that skipped it, which is reported) files are parsed inline.
+ * `pdfCache` is the folder where PDF extractions are kept (see pdf/extraction-cache.ts).
  */
 export class BriefingParser {
   private readonly client: WorkerClient<ParseReply> | null;
 
-  constructor(workerPath?: string, log: (message: string) => void = console.error) {
+  constructor(workerPath?: string, log: (message: string) => void = console.error, pdfCache: string | null = null) {
     const client = workerPath
       ? new WorkerClient<ParseReply>({
           script: workerPath,
           name: 'the parser',
+          workerData: { pdfCache } satisfies ParseWorkerData,
           // One file at a time, so a crash fails the file that caused it and no other.
           concurrency: 1,
           replyOf: (reply) => (reply.ok ? { id: reply.requestId, ok: true, value: reply } : { id: reply.requestId, ok: false, error: reply.error }),
@@ -31,12 +34,13 @@ export class BriefingParser {
       : null;
     if (client && !client.available) log(`the parse worker is missing (${workerPath}): files are parsed in the main process`);
     this.client = client?.available ? client : null;
+    if (!this.client) configurePdfCache(pdfCache);
   }
 
   /** Parses one file's bytes; rejects only when the worker fails, never for bad content. */
   async parse(id: string, format: BriefingFormat, bytes: Uint8Array, render: boolean): Promise<Parsed> {
     if (!this.client) {
-      const { summary, document } = parseBriefing(id, format, bytes);
+      const { summary, document } = await parseBriefing(id, format, bytes);
       return { summary, article: render && document ? toArticle(summary, document) : null };
     }
     const { reply } = this.client.request((requestId) => ({ requestId, id, format, bytes, render }) satisfies ParseRequest);

@@ -51,8 +51,8 @@ describe('decodeBriefingBytes', () => {
     expect(result).toEqual({ text: 'Київ', problem: null });
   });
 
-  it('reads a windows-1251 text file as Ukrainian, and says it was read as Windows-1251', () => {
-    const { summary, document } = parseBriefing('address.txt', 'text', readFileSync(join(ENCODINGS, 'address-2022-02-25-windows-1251.txt')));
+  it('reads a windows-1251 text file as Ukrainian, and says it was read as Windows-1251', async () => {
+    const { summary, document } = await parseBriefing('address.txt', 'text', readFileSync(join(ENCODINGS, 'address-2022-02-25-windows-1251.txt')));
     const original = splitFrontMatter(readFileSync(join(SAMPLE_UK, '2022-02-25-address-at-end-of-first-day-of-russian-attacks-uk.md'), 'utf8')).body;
     // Its first line, short and followed by a blank line, is the title.
     expect(`${summary.title}\n\n${document!.body.trim()}`).toBe(original.trim());
@@ -61,8 +61,8 @@ describe('decodeBriefingBytes', () => {
     expect(summary.problem?.message).not.toContain('�');
   });
 
-  it('reads a KOI8-U Markdown file, front matter included', () => {
-    const { summary } = parseBriefing('address.md', 'markdown', readFileSync(join(ENCODINGS, 'address-2022-03-06-koi8-u.md')));
+  it('reads a KOI8-U Markdown file, front matter included', async () => {
+    const { summary } = await parseBriefing('address.md', 'markdown', readFileSync(join(ENCODINGS, 'address-2022-03-06-koi8-u.md')));
     expect(summary).toMatchObject({
       title: 'Зухвалість агресора - це чіткий сигнал, що застосованих проти Росії санкцій недостатньо',
       language: 'uk',
@@ -71,8 +71,12 @@ describe('decodeBriefingBytes', () => {
     expect(summary.problem?.message).toMatch(/^Read as KOI8 \(Cyrillic\)/);
   });
 
-  it('says nothing about encodings for UTF-8 files', () => {
-    const { summary } = parseBriefing('address.md', 'markdown', readFileSync(join(SAMPLE_UK, '2022-03-06-aggressors-audacity-sanctions-not-enough-uk.md')));
+  it('says nothing about encodings for UTF-8 files', async () => {
+    const { summary } = await parseBriefing(
+      'address.md',
+      'markdown',
+      readFileSync(join(SAMPLE_UK, '2022-03-06-aggressors-audacity-sanctions-not-enough-uk.md')),
+    );
     expect(summary.problem).toBeNull();
   });
 });

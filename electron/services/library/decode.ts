@@ -7,6 +7,9 @@ export interface DecodedText {
   problem: Problem | null;
 }
 
+/** A zero-byte file, in any format. */
+export const EMPTY_FILE: Problem = { code: 'empty', severity: 'error', message: 'This file is empty.' };
+
 /** How the reader names the encodings it recognises, for the notice that says a file was read in one. */
 const ENCODING_NAMES: Record<string, string> = {
   'windows-1251': 'Windows-1251 (Cyrillic)',
@@ -26,9 +29,7 @@ const ENCODING_NAMES: Record<string, string> = {
  * and counted.
  */
 export function decodeBriefingBytes(bytes: Uint8Array, format: BriefingFormat = 'text'): DecodedText | Problem {
-  if (bytes.length === 0) {
-    return { code: 'empty', severity: 'error', message: 'This file is empty.' };
-  }
+  if (bytes.length === 0) return EMPTY_FILE;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), problem: null };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), problem: null };
   if (bytes.subarray(0, 8192).includes(0)) {

@@ -25,17 +25,35 @@ describe('importIntoLibrary', () => {
   it('leaves out what the library cannot read, saying why, and keeps the rest', async () => {
     const root = await tempDir();
     const result = await importIntoLibrary(root, [
-      { name: 'scan.pdf', bytes: bytes('%PDF') },
+      { name: 'slides.pptx', bytes: bytes('PK') },
+      { name: 'empty.pdf', bytes: new Uint8Array() },
       { name: 'empty.txt', bytes: new Uint8Array() },
       { name: 'huge.md', bytes: new Uint8Array(10 * 1024 * 1024 + 1) },
       { name: 'ok.txt', bytes: bytes('fine') },
     ]);
     expect(result.added).toEqual(['ok.txt']);
     expect(result.skipped).toEqual([
-      { name: 'scan.pdf', reason: expect.stringContaining('this is a .pdf file') },
+      {
+        name: 'slides.pptx',
+        reason: expect.stringContaining('saved web pages, PDFs and Word documents (.md, .markdown, .txt, .html, .htm, .pdf, .docx); this is a .pptx file'),
+      },
+      { name: 'empty.pdf', reason: 'The file is empty.' },
       { name: 'empty.txt', reason: 'The file is empty.' },
       { name: 'huge.md', reason: 'This file is 10.1 MB; Briefing Reader opens briefings of up to 10 MB.' },
     ]);
+  });
+
+  it('imports PDFs and Word documents byte for byte, within their own size caps', async () => {
+    const root = await tempDir();
+    const pdf = Uint8Array.from({ length: 4096 }, (_, index) => (index * 31) % 256);
+    const result = await importIntoLibrary(root, [
+      { name: 'Readout.PDF', bytes: pdf },
+      { name: 'memo.docx', bytes: bytes('PK\x03\x04') },
+      { name: 'huge.docx', bytes: new Uint8Array(50 * 1024 * 1024 + 1) },
+    ]);
+    expect(result.added).toEqual(['Readout.pdf', 'memo.docx']);
+    expect(result.skipped).toEqual([{ name: 'huge.docx', reason: 'This file is 50.1 MB; Briefing Reader opens Word documents of up to 50 MB.' }]);
+    expect(new Uint8Array(await readFile(join(root, 'Readout.pdf')))).toEqual(pdf);
   });
 
   it('makes names the file system refuses safe, and keeps a dropped path from leaving the library', async () => {

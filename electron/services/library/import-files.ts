@@ -19,7 +19,7 @@ export function refusalOf(name: string, size: number): string | null {
   const extension = extname(name).toLowerCase();
   const format = BRIEFING_EXTENSIONS[extension as keyof typeof BRIEFING_EXTENSIONS];
   if (!format)
-    return `Briefing Reader reads Markdown, text and saved web pages (${FORMATS}); this is ${extension ? `a ${extension} file` : 'a file without an extension'}.`;
+    return `Briefing Reader reads Markdown, text, saved web pages, PDFs and Word documents (${FORMATS}); this is ${extension ? `a ${extension} file` : 'a file without an extension'}.`;
   if (size === 0) return 'The file is empty.';
   const tooBig = tooLarge(format, size);
   return tooBig ? `${tooBig}.` : null;

@@ -19,7 +19,7 @@ async function makeLibrary() {
     '---\ntitle: Звернення\n---\n\nЗвертаюся до вас у цей напружений момент. Ми будемо захищати свою державу.\n',
   );
   await writeFile(join(root, 'notes.txt'), 'A note\n\nPlain text body.\n');
-  await writeFile(join(root, 'ignored.pdf'), 'not a briefing');
+  await writeFile(join(root, 'ignored.epub'), 'not a briefing');
   await mkdir(join(root, '.briefing'));
   await writeFile(join(root, '.briefing', 'hidden.md'), '# hidden');
   return root;
@@ -69,7 +69,7 @@ describe('LibraryService', () => {
     const root = await makeLibrary();
     const service = new LibraryService(await tempDir());
     await service.open(root);
-    for (const id of ['../secret.md', '/etc/passwd', 'ignored.pdf', '.briefing/hidden.md']) {
+    for (const id of ['../secret.md', '/etc/passwd', 'ignored.epub', '.briefing/hidden.md']) {
       await expect(service.read(root, id)).rejects.toMatchObject({ code: 'not-found' });
     }
   });

@@ -7,6 +7,8 @@ export const BRIEFING_EXTENSIONS = {
   '.txt': 'text',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 } as const;
 
 /**

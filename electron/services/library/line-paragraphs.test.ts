@@ -19,9 +19,9 @@ const corpusAvailable = existsSync(UN_DEBATE);
 if (!corpusAvailable) console.log(`UN debate corpus: skipped, the folder ${UN_DEBATE} is missing`);
 
 /** The article as the reader shows it, from the file's bytes, through the same parse as the app. */
-function articleOf(path: string) {
+async function articleOf(path: string) {
   const id = path.split('/').pop()!;
-  const { summary, document } = parseBriefing(id, id.endsWith('.txt') ? 'text' : 'markdown', readFileSync(path));
+  const { summary, document } = await parseBriefing(id, id.endsWith('.txt') ? 'text' : 'markdown', readFileSync(path));
   return toArticle(summary, document!);
 }
 
@@ -35,20 +35,20 @@ const plainMarkdown = (path: string) => new MarkdownIt({ html: true, linkify: tr
 describe('one paragraph per line', () => {
   it.each(['2022-ukraine-zelenskyy-unga-77-general-debate.md', '2022-russia-lavrov-unga-77-general-debate.md'])(
     'reads each line of the sample library’s UN speech %s as a paragraph',
-    (file) => {
+    async (file) => {
       const path = join(SAMPLE, file);
-      expect(paragraphStarts(articleOf(path).html)).toHaveLength(bodyLines(path).length);
+      expect(paragraphStarts((await articleOf(path)).html)).toHaveLength(bodyLines(path).length);
     },
   );
 
-  it('keeps the text the reader counts (and annotation positions) exactly as before', () => {
+  it('keeps the text the reader counts (and annotation positions) exactly as before', async () => {
     const path = join(SAMPLE, '2022-ukraine-zelenskyy-unga-77-general-debate.md');
-    expect(textOf(articleOf(path).html)).toBe(textOf(plainMarkdown(path)));
+    expect(textOf((await articleOf(path)).html)).toBe(textOf(plainMarkdown(path)));
   });
 
-  it('numbers a note on the speech by its own paragraph in the export, not ¶ 1', () => {
+  it('numbers a note on the speech by its own paragraph in the export, not ¶ 1', async () => {
     const path = join(SAMPLE, '2022-ukraine-zelenskyy-unga-77-general-debate.md');
-    const article = articleOf(path);
+    const article = await articleOf(path);
     const quote = 'There are five preconditions for peace.';
     const start = textOf(article.html).indexOf(quote);
     const starts = paragraphStarts(article.html);
@@ -61,16 +61,17 @@ describe('one paragraph per line', () => {
 
   it.skipIf(!corpusAvailable)(
     'reads every line-per-paragraph speech of the UN debate corpus line by line, leaves the others as Markdown reads them, and keeps every text as counted before',
-    () => {
+    async () => {
       // Read by eye: wrapped at ~50–80 columns with blank lines between paragraphs, or (2024_RUS)
       // paragraphs already apart. Every other speech has one paragraph per line and no blank lines.
       const asMarkdownReadsThem = ['2014_RUS_69.md', '2014_UKR_69.md', '2014_USA_69.md', '2024_USA_79.md', '2024_RUS_79.md'];
       for (const file of readdirSync(UN_DEBATE).filter((name) => name.endsWith('.md'))) {
         const path = join(UN_DEBATE, file);
-        const paragraphs = paragraphStarts(articleOf(path).html).length;
+        const article = await articleOf(path);
+        const paragraphs = paragraphStarts(article.html).length;
         const expected = asMarkdownReadsThem.includes(file) ? paragraphStarts(plainMarkdown(path)).length : bodyLines(path).length;
         expect(paragraphs, file).toBe(expected);
-        expect(textOf(articleOf(path).html), file).toBe(textOf(plainMarkdown(path)));
+        expect(textOf(article.html), file).toBe(textOf(plainMarkdown(path)));
       }
     },
   );

@@ -73,8 +73,8 @@ describe('parseHtmlPage', () => {
     expect(doc.title).toBe('Ministry');
   });
 
-  it('lets nothing unsafe through to the reader', () => {
-    const { summary, document } = parseBriefing(
+  it('lets nothing unsafe through to the reader', async () => {
+    const { summary, document } = await parseBriefing(
       'a.html',
       'html',
       Buffer.from(
@@ -93,30 +93,30 @@ describe('saved pages in legacy charsets', () => {
   it.each([
     ['windows-1251', '<meta charset="windows-1251">', RUSSIAN, 'ru'],
     ['KOI8-U', '<meta http-equiv="Content-Type" content="text/html; charset=koi8-u">', UKRAINIAN, 'uk'],
-  ] as const)('decodes a %s page by its declaration', (encoding, head, paragraphs, language) => {
-    const { summary, document } = parseBriefing('page.html', 'html', iconv.encode(page(head, paragraphs), encoding));
+  ] as const)('decodes a %s page by its declaration', async (encoding, head, paragraphs, language) => {
+    const { summary, document } = await parseBriefing('page.html', 'html', iconv.encode(page(head, paragraphs), encoding));
     expect(summary).toMatchObject({ language, problem: null });
     expect(document!.body).toBe(paragraphs.join('\n'));
   });
 
-  it('decodes an ISO-8859-1 page', () => {
+  it('decodes an ISO-8859-1 page', async () => {
     const french = [
       "Le président a reçu les délégations à l'Élysée pour évoquer la sécurité énergétique et la façade maritime.",
       "Les échanges ont duré près de deux heures, a précisé la présidence à l'issue de la réunion.",
     ];
-    const { summary, document } = parseBriefing('page.html', 'html', iconv.encode(page('<meta charset="iso-8859-1">', french), 'latin1'));
+    const { summary, document } = await parseBriefing('page.html', 'html', iconv.encode(page('<meta charset="iso-8859-1">', french), 'latin1'));
     expect(summary.problem).toBeNull();
     expect(document!.body).toBe(french.join('\n'));
   });
 
-  it('decodes a windows-1251 page whose declaration wrongly says utf-8', () => {
-    const { summary, document } = parseBriefing('page.html', 'html', iconv.encode(page('<meta charset="utf-8">', RUSSIAN), 'windows-1251'));
+  it('decodes a windows-1251 page whose declaration wrongly says utf-8', async () => {
+    const { summary, document } = await parseBriefing('page.html', 'html', iconv.encode(page('<meta charset="utf-8">', RUSSIAN), 'windows-1251'));
     expect(summary).toMatchObject({ language: 'ru', problem: null });
     expect(document!.body).toBe(RUSSIAN.join('\n'));
   });
 
-  it('still refuses binary data saved as .html', () => {
-    const { summary, document } = parseBriefing('image.html', 'html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  it('still refuses binary data saved as .html', async () => {
+    const { summary, document } = await parseBriefing('image.html', 'html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     expect(summary.problem?.code).toBe('binary');
     expect(document).toBeNull();
   });

@@ -9,4 +9,10 @@ export interface ParseRequest {
   render: boolean;
 }
 
+/** What the parse worker is started with. */
+export interface ParseWorkerData {
+  /** Where PDF extractions are cached; null: not cached. */
+  pdfCache: string | null;
+}
+
 export type ParseReply = { requestId: number; ok: true; summary: BriefingSummary; article: Article | null } | { requestId: number; ok: false; error: string };

@@ -15,4 +15,13 @@ export interface ParsedDocument {
   body: string;
   problem: Problem | null;
   renderHtml(): string;
+  /** PDFs: how many pages it has (unknown for a locked one). */
+  pageCount?: number;
+  /**
+   * Set when the body cannot identify the file (a scan, a locked PDF: no text to hash): a hash of
+   * its bytes, so notes and reading places still follow it when it is renamed.
+   */
+  fingerprint?: string;
+  /** PDFs: the reader renders the file itself, so the article carries its bytes and extracted text, not HTML. */
+  pdf?: { bytes: Uint8Array; text: string | null; pageStarts: number[] };
 }

@@ -30,8 +30,10 @@ interface FileSummary {
   wordCount: number;
   fingerprint: string;
   problem: string | null;
-  /** sha256 of the article's sanitized HTML, as the reader shows it. */
+  /** sha256 of the article's sanitized HTML, as the reader shows it; for a PDF, of its extracted text and page starts. */
   html: string | null;
+  /** PDFs: how many pages. */
+  pageCount?: number;
 }
 
 interface Golden {
@@ -47,23 +49,25 @@ function briefingsUnder(folder: string): string[] {
 }
 
 /** Parsed as the app parses a file of a library opened at `library`: the id is the path inside it. */
-function summarise(library: string, id: string): FileSummary {
+async function summarise(library: string, id: string): Promise<FileSummary> {
   const format = BRIEFING_EXTENSIONS[extname(id).toLowerCase() as keyof typeof BRIEFING_EXTENSIONS];
   const bytes = readFileSync(join(REPO, library, id));
-  const { summary, document } = parseBriefing(id, format, bytes);
-  const html = document ? sha256(toArticle(summary, document).html) : null;
-  const { title, date, source, language, wordCount, fingerprint } = summary;
-  return { input: sha256(bytes), title, date, source, language, wordCount, fingerprint, problem: summary.problem?.code ?? null, html };
+  const { summary, document } = await parseBriefing(id, format, bytes);
+  const article = document && toArticle(summary, document);
+  const html = article ? sha256(article.pdf ? JSON.stringify([article.pdf.text, article.pdf.pageStarts]) : article.html) : null;
+  const { title, date, source, language, wordCount, fingerprint, pageCount } = summary;
+  const pages = pageCount === undefined ? {} : { pageCount };
+  return { input: sha256(bytes), title, date, source, language, wordCount, fingerprint, problem: summary.problem?.code ?? null, html, ...pages };
 }
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function currentSummaries(): Record<string, FileSummary> {
+async function currentSummaries(): Promise<Record<string, FileSummary>> {
   const files: Record<string, FileSummary> = {};
   for (const library of LIBRARIES) {
-    for (const id of briefingsUnder(join(REPO, library))) files[`${library}/${id}`] = summarise(library, id);
+    for (const id of briefingsUnder(join(REPO, library))) files[`${library}/${id}`] = await summarise(library, id);
   }
   return files;
 }
@@ -98,9 +102,9 @@ function readGolden(): Golden | null {
 }
 
 describe('parser output against the golden file', () => {
-  it(`changes only with PARSER_VERSION (regenerate with \`${REGENERATE}\`)`, () => {
+  it(`changes only with PARSER_VERSION (regenerate with \`${REGENERATE}\`)`, async () => {
     const golden = readGolden();
-    const current = currentSummaries();
+    const current = await currentSummaries();
     const { parser, corpus } = golden ? differences(golden.files, current) : { parser: [], corpus: ['no golden file yet'] };
     const parserChangedUnderSameVersion = golden?.parserVersion === PARSER_VERSION && parser.length > 0;
     const report = (lead: string, lines: string[]) =>

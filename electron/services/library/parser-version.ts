@@ -10,8 +10,10 @@
  * 3: first version recorded by the caches (listings cached by hand-bumped version 2 are rebuilt).
  * 4: a saved page's text after `</body>` or `</html>`, or in a second `<body>`, is in its article, as
  * a browser shows it (it was left out of the body Readability reads).
+ * 5: PDFs (text extracted with pdf.js, scans and gibberish flagged 'no-text', locked ones 'password')
+ * and Word files are listed; a zero-byte file of any format is 'empty' before it is decoded.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 /**
  * The version a cache is written under: its own layout's version and the parser's, so a change of

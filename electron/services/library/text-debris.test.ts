@@ -17,14 +17,14 @@ if (!corpusAvailable) console.log(`briefings corpus: skipped, the folder ${CORPU
 const corpusFiles = () =>
   corpusAvailable ? readdirSync(CORPUS).flatMap((folder) => readdirSync(join(CORPUS, folder)).map((file) => join(CORPUS, folder, file))) : [];
 
-function article(path: string) {
-  const { summary, document } = parseBriefing(path.split('/').pop()!, 'markdown', readFileSync(path));
+async function article(path: string) {
+  const { summary, document } = await parseBriefing(path.split('/').pop()!, 'markdown', readFileSync(path));
   return toArticle(summary, document!);
 }
 
 describe('OOXML escapes from spreadsheet exports', () => {
-  it('shows the sample Defense readout as paragraphs, with no "x000D" in italics', () => {
-    const { html } = article(SAMPLE_READOUT);
+  it('shows the sample Defense readout as paragraphs, with no "x000D" in italics', async () => {
+    const { html } = await article(SAMPLE_READOUT);
     expect(html).not.toMatch(/x000D/i);
     expect(html).not.toContain('<em>');
     expect(html.match(/<p>/g)?.length).toBe(
@@ -34,10 +34,10 @@ describe('OOXML escapes from spreadsheet exports', () => {
     );
   });
 
-  it.skipIf(!corpusAvailable)('leaves no escape in any corpus briefing that has them', () => {
+  it.skipIf(!corpusAvailable)('leaves no escape in any corpus briefing that has them', async () => {
     const withEscapes = corpusFiles().filter((path) => readFileSync(path, 'utf8').includes('_x000D_'));
     expect(withEscapes.length).toBeGreaterThan(0);
-    for (const path of withEscapes) expect(article(path).html, path).not.toMatch(/x000D/i);
+    for (const path of withEscapes) expect((await article(path)).html, path).not.toMatch(/x000D/i);
   });
 
   it('turns line breaks and tabs back into themselves and keeps an escaped underscore literal', () => {

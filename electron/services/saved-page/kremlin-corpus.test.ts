@@ -29,7 +29,7 @@ const available = existsSync(CORPUS);
 if (!available) console.log(`kremlin extraction: skipped, the corpus folder ${CORPUS} is missing`);
 
 describe.skipIf(!available)('extraction of the Kremlin corpus', () => {
-  it('keeps every article whole and drops the site chrome', () => {
+  it('keeps every article whole and drops the site chrome', async () => {
     const files = readdirSync(CORPUS)
       .filter((name) => /\.html?$/.test(name))
       .sort();
@@ -45,7 +45,7 @@ describe.skipIf(!available)('extraction of the Kremlin corpus', () => {
         continue;
       }
       const start = performance.now();
-      const { summary, document } = parseBriefing(file, 'html', bytes);
+      const { summary, document } = await parseBriefing(file, 'html', bytes);
       elapsed += performance.now() - start;
       if (!document) {
         failures.push(`${file}: not parsed (${summary.problem?.message})`);
@@ -67,7 +67,7 @@ describe.skipIf(!available)('extraction of the Kremlin corpus', () => {
     expect(failures).toEqual([]);
   });
 
-  it('leaves out the tooltips the site hides in its text (no "Viktor Yanukovych Yanukovych Viktor")', () => {
+  it('leaves out the tooltips the site hides in its text (no "Viktor Yanukovych Yanukovych Viktor")', async () => {
     const files = readdirSync(CORPUS)
       .filter((name) => /\.html?$/.test(name))
       .sort();
@@ -80,7 +80,7 @@ describe.skipIf(!available)('extraction of the Kremlin corpus', () => {
         .map(textOf)
         .filter(Boolean);
       if (tooltips.length > 0) pagesWithTooltips++;
-      const { document } = parseBriefing(file, 'html', bytes);
+      const { document } = await parseBriefing(file, 'html', bytes);
       const text = squeeze(document?.body ?? '');
       for (const tooltip of tooltips.filter((candidate) => text.includes(candidate))) leaks.push(`${file}: "${tooltip}"`);
     }

@@ -20,10 +20,13 @@ export interface SearchDoc {
 /** Reads and parses one briefing into a SearchDoc; null when the file cannot be read now. */
 export async function loadSearchDoc(root: string, summary: BriefingSummary): Promise<SearchDoc | null> {
   try {
-    const { summary: fresh, document } = parseBriefing(summary.id, summary.format, await readBriefingFile(root, summary.id, summary.format));
+    const { summary: fresh, document } = await parseBriefing(summary.id, summary.format, await readBriefingFile(root, summary.id, summary.format));
     if (!document) return null;
-    const text = outlineOf(toArticle(fresh, document).html).text;
-    return { id: fresh.id, fingerprint: fresh.fingerprint, title: fresh.title, source: fresh.source, date: fresh.date, language: fresh.language, text };
+    // A PDF's text is its extracted text (its article carries the file, not HTML).
+    const { pdf } = document;
+    const text = pdf ? (pdf.text ?? '') : outlineOf(toArticle(fresh, document).html).text;
+    const doc = { id: fresh.id, fingerprint: fresh.fingerprint, title: fresh.title, source: fresh.source, date: fresh.date, language: fresh.language, text };
+    return pdf?.text ? { ...doc, pageStarts: pdf.pageStarts } : doc;
   } catch {
     return null;
   }

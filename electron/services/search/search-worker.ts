@@ -2,7 +2,9 @@
  * The search worker thread: owns the Lunr indexes so that building and querying them never
  * blocks the process that answers the window. Bundled to its own file (dist/main/search-worker.cjs).
  */
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { configurePdfCache, PDF_CACHE_FOLDER } from '../library/pdf/extraction-cache';
 import { QueryBudget } from './query-budget';
 import { SearchEngine } from './search-engine';
 import { LATEST_QUERY, type WorkerData, type WorkerMessage, type WorkerRequest } from './worker-protocol';
@@ -10,6 +12,8 @@ import { LATEST_QUERY, type WorkerData, type WorkerMessage, type WorkerRequest }
 const port = parentPort!;
 const { cacheDir, queries } = workerData as WorkerData;
 const latestQuery = new Int32Array(queries);
+// PDFs are indexed from the extractions the parse worker cached beside the search cache, not extracted again.
+configurePdfCache(join(dirname(cacheDir), PDF_CACHE_FOLDER));
 let engine: SearchEngine | null = null;
 /** Messages are handled as they arrive; all but `open` first wait for an `open` in progress. */
 let opening: Promise<unknown> = Promise.resolve();

@@ -22,6 +22,8 @@ function workerBundle(name: string, entry: string): Promise<string> {
         target: 'node20',
         outfile,
         logLevel: 'warning',
+        // As in scripts/build-electron.mjs: code that reads import.meta.url only when run as ESM.
+        logOverride: { 'empty-import-meta': 'silent' },
       });
       return outfile;
     })();
