@@ -99,17 +99,18 @@ test('opening the PDFs that carry scripts, Launch and remote actions, XFA and at
   await expect(page.getByText('XFA script ran')).toHaveCount(0);
 });
 
-test('the web links of a PDF go through the link notice: https and http are offered after a confirm, javascript: never', async ({ app }) => {
+test('the web links of a PDF go through the link notice: https and http are offered after a confirm, a javascript: link does nothing', async ({ app }) => {
   skipWithReason(!app.host, "the confirmation is answered by the web host's scripted ports");
   const { page } = app;
   await hostileLibrary(app);
   await openPdf(page, 'Hostile fixture: URI links');
+  // pdf.js keeps no URL for a javascript: link, so there is nothing to follow or confirm.
+  await clickWords(page, 'Script link: javascript:alert(1)');
+  await expect(linkNotice(page)).toHaveCount(0);
   await clickWords(page, 'Secure link: https://example.org/briefing');
   await expect(linkNotice(page)).toContainText('https://example.org/briefing');
   await clickWords(page, 'Plain link: http://example.org/insecure');
   await expect(linkNotice(page)).toContainText('not encrypted');
-  await clickWords(page, 'Script link: javascript:alert(1)');
-  await expect(linkNotice(page)).toContainText('Only web links (http or https) can be opened');
   expect(app.host!.ports.confirmations).toEqual(['https://example.org/briefing', 'http://example.org/insecure']);
   expect(app.host!.ports.opened).toEqual([]);
 });
@@ -144,7 +145,7 @@ test('the locked PDF asks for its password: a wrong one says so, the right one s
   await hostileLibrary(app);
   await filter(page).fill('password briefing');
   await briefingRows(page).first().click();
-  const password = page.getByLabel(/password/i);
+  const password = page.getByRole('textbox', { name: 'Password' });
   await expect(password).toBeVisible();
   await password.fill('wrong');
   await page.keyboard.press('Enter');
@@ -152,7 +153,7 @@ test('the locked PDF asks for its password: a wrong one says so, the right one s
     page
       .getByRole('alert')
       .or(page.getByRole('status'))
-      .filter({ hasText: /wrong|incorrect/i }),
+      .filter({ hasText: /not right|wrong|incorrect/i }),
   ).toBeVisible();
   await password.fill('briefing');
   await page.keyboard.press('Enter');
@@ -165,6 +166,8 @@ test('a damaged PDF shows the pages that render, with a notice; a truncated one 
   await hostileLibrary(app);
   await openPdf(page, 'Hostile fixture: damaged page 7');
   await expect(page.getByText('Page 1 of 10 of the damaged PDF')).toBeVisible();
+  // pdf.js reaches pages 1 to 7 of this file (README): the last one it knows is the damaged one.
+  await page.keyboard.press('End');
   await expect(
     page
       .getByRole('alert')
