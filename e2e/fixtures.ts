@@ -171,14 +171,19 @@ export async function addToLibrary(app: AppHandle, files: readonly string[], fol
   const target = join(app.library, folder);
   await mkdir(target, { recursive: true });
   await Promise.all(files.map((file) => copyFile(file, join(target, basename(file)))));
-  await app.reload();
+  await app.page.reload();
+  // Long PDFs are read in the parse worker before the list shows: the corpus takes far longer than a page of Markdown.
+  await expect(app.page.locator('.list-area').getByRole('listbox').or(app.page.locator('.list-area .empty h2'))).toBeVisible({ timeout: 240_000 });
 }
 
 /**
- * Opens a PDF briefing by its row (filtered by `title`) and waits until a page is painted: a
+ * Opens a PDF briefing by its row in the library (filtered by `title`) and waits until a page is painted: a
  * canvas in view with more than one shade (e2e/pdf-paint.ts), whatever the viewer's markup.
  */
 export async function openPdf(page: Page, title: string | RegExp): Promise<void> {
+  // Back to the library from a reader or the search view, as Escape does for a person.
+  for (let step = 0; step < 3 && !(await page.getByRole('searchbox', { name: 'Filter briefings by title' }).isVisible()); step++)
+    await page.keyboard.press('Escape');
   await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill(typeof title === 'string' ? title : '');
   await briefingRows(page).filter({ hasText: title }).first().click();
   await expect.poll(() => pagePainted(page), { message: `a page of "${title}" painted`, timeout: 30_000 }).toBe(true);
