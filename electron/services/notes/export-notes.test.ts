@@ -1,17 +1,24 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLOUR_MEANINGS, PDF_FRAGMENT, type Annotation } from '../../common/annotation-model';
 import { ApiError } from '../../common/errors';
 import { DEFAULT_EXPORT_CHOICES, type ExportProgress, type ExportRequest } from '../../common/export-model';
 import type { Article, BriefingSummary } from '../../common/model';
+import { describeRange } from '../../common/anchoring';
 import { joinPages } from '../../common/pdf-text';
+import { parseBriefing, toArticle } from '../library/parse-briefing';
 import type { NoteItem } from '../../common/notes-model';
 import { useTempDirs } from '../test-support/temp-dir';
 import { exportNotes, type NotesExportContext } from './export-notes';
 import { note, sampleItems } from './notes.fixture';
 
 const tempDir = useTempDirs();
+
+const CRS_PDF = fileURLToPath(new URL('../../../../shared/corpus/pdf/2026-04-22_crs_IF12672-russias-nuclear-weapons.pdf', import.meta.url));
+if (!existsSync(CRS_PDF)) console.log(`export of notes on a real PDF: skipped, ${CRS_PDF} is missing`);
 
 function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
   return { scope: { label: 'Everything' }, format: 'markdown', paper: 'A4', options: DEFAULT_EXPORT_CHOICES.options, ...overrides };
@@ -142,6 +149,41 @@ describe('exportNotes', () => {
     const stored = json.first.items.find((item: Annotation) => item.id === moved.annotation.id);
     expect(stored.target.selector[2]).toEqual({ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: 'page=1' });
   });
+
+  it.skipIf(!existsSync(CRS_PDF))(
+    'cites the pages of notes on a real PDF, read through the parse path (CRS In Focus, 3 pages)',
+    async () => {
+      const bytes = new Uint8Array(await readFile(CRS_PDF));
+      const { summary, document } = await parseBriefing('crs.pdf', 'pdf', bytes);
+      const read = toArticle(summary, document!);
+      const text = read.pdf!.text!;
+      // As the reader makes a note: selectors over the extracted text, and the page the quote starts on.
+      const noteOn = (words: string) => {
+        const start = text.indexOf(words);
+        const { quote, position } = describeRange(text, start, start + words.length)!;
+        return note({
+          briefingId: 'crs.pdf',
+          title: summary.title,
+          exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+          start: position.start,
+          page: 1,
+        });
+      };
+      // Pages as `pdftotext -f N -l N` shows them; the notes claim page 1, so the pages cited come from the text.
+      const deterrence = noteOn('“strategic deterrence” concept');
+      const disclaimer = noteOn('This document was prepared by the Congressional Research Service');
+      const { context, printed } = await setup([deterrence, disclaimer]);
+      context.readArticle = async () => read;
+      await exportNotes(request({ format: 'pdf' }), context);
+      expect(printed[0]).toContain(`<h2 lang="en">${summary.title}</h2>`);
+      expect(printed[0]).toContain('“strategic deterrence” concept');
+      const places = [...printed[0].matchAll(/<span class="place">([^<]+)<\/span>/g)].map((match) => match[1]);
+      expect(places).toEqual(['p.&#8239;2', 'p.&#8239;3']);
+    },
+    60_000,
+  );
 
   it('writes the printed PDF bytes and reports each stage', async () => {
     const { folder, context, progress } = await setup();
