@@ -79,9 +79,13 @@ class PdfViewState {
     this.status = 'loading';
     let task: PDFDocumentLoadingTask;
     try {
-      task = openPdf(bytesOf(source.data), (reason, tryPassword) => this.askPassword(generation, reason, tryPassword));
+      task = await openPdf(bytesOf(source.data), (reason, tryPassword) => this.askPassword(generation, reason, tryPassword));
     } catch (error) {
-      this.fail(`The file's data could not be read: ${messageOf(error)}`);
+      if (current()) this.fail(`The file's data could not be read: ${messageOf(error)}`);
+      return;
+    }
+    if (!current()) {
+      void task.destroy();
       return;
     }
     this.task = task;

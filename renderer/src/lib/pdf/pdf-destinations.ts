@@ -5,7 +5,6 @@
  * form actions are dropped here, so nothing downstream can run or open them.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import { AnnotationType } from 'pdfjs-dist';
 
 /** A destination as pdf.js gives it: a name to look up, or an explicit array whose first element is the page. */
 export type PdfDestination = string | unknown[];
@@ -75,20 +74,23 @@ export async function outlineOf(document: PDFDocumentProxy): Promise<OutlineEntr
  */
 export async function linksOf(page: PDFPageProxy): Promise<PdfLink[]> {
   const annotations = (await page.getAnnotations({ intent: 'display' }).catch(() => [])) as {
-    annotationType: number;
+    subtype?: string;
     rect: [number, number, number, number];
     url?: string;
     dest?: PdfDestination;
   }[];
-  return annotations
-    .filter((annotation) => annotation.annotationType === AnnotationType.LINK)
-    .map((annotation) => ({
-      rect: annotation.rect,
-      // pdf.js gives `url` only for a valid absolute address; the link notice applies the app's rule (https after a confirm).
-      url: typeof annotation.url === 'string' ? annotation.url : null,
-      dest: typeof annotation.dest === 'string' || Array.isArray(annotation.dest) ? annotation.dest : null,
-    }))
-    .filter((link) => link.url !== null || link.dest !== null);
+  return (
+    annotations
+      // By the PDF's own subtype name, so this module needs no value from pdf.js (loaded only when a PDF opens).
+      .filter((annotation) => annotation.subtype === 'Link')
+      .map((annotation) => ({
+        rect: annotation.rect,
+        // pdf.js gives `url` only for a valid absolute address; the link notice applies the app's rule (https after a confirm).
+        url: typeof annotation.url === 'string' ? annotation.url : null,
+        dest: typeof annotation.dest === 'string' || Array.isArray(annotation.dest) ? annotation.dest : null,
+      }))
+      .filter((link) => link.url !== null || link.dest !== null)
+  );
 }
 
 function isRef(value: unknown): value is { num: number; gen: number } {

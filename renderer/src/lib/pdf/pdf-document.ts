@@ -4,8 +4,17 @@
  * worker, CMaps, standard fonts, ICC profile and wasm decoders all served by the app itself
  * (vite.config.ts copies them into dist/renderer/pdfjs/).
  */
-import { getDocument, GlobalWorkerOptions, PasswordResponses, type PDFDocumentLoadingTask } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+/**
+ * pdf.js itself (some 700 KB of script), loaded the first time a PDF is opened: the app starts and
+ * reads text briefings without it. Everything that needs pdf.js's values comes through here.
+ */
+export const loadPdfjs = (() => {
+  let loading: Promise<typeof import('pdfjs-dist')> | undefined;
+  return () => (loading ??= import('pdfjs-dist'));
+})();
 
 /** Where the build puts pdf.js's data files, relative to index.html. */
 export const PDF_ASSETS = 'pdfjs';
@@ -19,7 +28,11 @@ export type PasswordReason = 'needed' | 'wrong';
  * Starts loading a PDF from its bytes. `onPassword` is called when the file is encrypted, with a
  * function to try a password; the password goes to pdf.js and nowhere else.
  */
-export function openPdf(data: Uint8Array, onPassword: (reason: PasswordReason, tryPassword: (password: string) => void) => void): PDFDocumentLoadingTask {
+export async function openPdf(
+  data: Uint8Array,
+  onPassword: (reason: PasswordReason, tryPassword: (password: string) => void) => void,
+): Promise<PDFDocumentLoadingTask> {
+  const { getDocument, GlobalWorkerOptions, PasswordResponses } = await loadPdfjs();
   GlobalWorkerOptions.workerSrc = workerUrl;
   const task = getDocument({
     data,
