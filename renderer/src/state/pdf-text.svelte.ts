@@ -250,8 +250,28 @@ class PdfTextState implements TextSurface {
   }
 }
 
+/**
+ * Centres a range in the pages' scroller (its nearest scrolling ancestor) only: scrollIntoView
+ * would also shift the panes around it by the little they can scroll.
+ */
 function scrollTo(range: Range, behavior: ScrollBehavior): void {
-  range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior });
+  const scroller = scrollerOf(range.startContainer.parentElement);
+  if (!scroller) return;
+  const box = range.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  const top = scroller.scrollTop + box.top + box.height / 2 - (view.top + view.height / 2);
+  // Sideways only when the text is out of view (a page zoomed wider than the pane).
+  const outside = box.left < view.left || box.right > view.right;
+  const left = outside ? scroller.scrollLeft + box.left + box.width / 2 - (view.left + view.width / 2) : scroller.scrollLeft;
+  scroller.scrollTo({ top, left, behavior });
+}
+
+function scrollerOf(element: Element | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) return node;
+  }
+  return null;
 }
 
 export const pdfText = new PdfTextState();
