@@ -185,6 +185,27 @@ test('find goes through the whole PDF, pages not yet drawn included, and a searc
   await expect(page.locator('[data-page="3"] .textLayer span', { hasText: 'nonpartisan' })).toBeInViewport();
 });
 
+test('the notes view opens a note on a PDF at its page, with its editor open', async ({ app }) => {
+  const { page } = app;
+  await addToLibrary(app, [CRS], 'pdf');
+  await openCrs(app);
+  await page.keyboard.press('Control+f');
+  await findBar(page).getByRole('searchbox').fill('nonpartisan shared staff');
+  await expect(findBar(page).locator('output')).toHaveText('1 of 1');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('3');
+  await expect.poll(async () => (await painted(page)).c3).toEqual(['nonpartisan shared staff']);
+  // Back at the top of page 1 (where reading is saved on leaving), then away to the library.
+  await pdfScroller(page).evaluate((scroller) => (scroller.scrollTop = 0));
+  await expect(page.getByRole('textbox', { name: 'Page' })).toHaveValue('1');
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: 'Notes', exact: true }).click();
+  await page.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: 'nonpartisan shared staff' }).getByRole('button').first().click();
+  await expect(sidebar(page).getByRole('group', { name: 'Edit note' })).toBeVisible();
+  await expect(page.locator('[data-page="3"] .textLayer span', { hasText: 'nonpartisan shared staff' })).toBeInViewport();
+  await expect.poll(async () => (await painted(page)).c3).toEqual(['nonpartisan shared staff']);
+});
+
 test('a note made on a PDF re-anchors by its quote when the file is replaced by a revised version', async ({ app }) => {
   const { page } = app;
   const folder = join(app.library, 'readouts');
