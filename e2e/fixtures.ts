@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,8 @@ import { test as base, expect, _electron, type Page, type ElectronApplication } 
 import { attachWebHost, ScriptedPorts, WEB_ENTRY, type WebHost } from '../web-host/web-host';
 import { chromiumPrinter } from '../web-host/chromium-print';
 import { findElectronBinary } from '../scripts/electron-binary.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pageTextOf } from '../electron/common/pdf-text';
 import { pagePainted } from './pdf-paint';
 
 export type AppTarget = 'web' | 'electron';
@@ -187,4 +189,16 @@ export async function openPdf(page: Page, title: string | RegExp): Promise<void>
   await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill(typeof title === 'string' ? title : '');
   await briefingRows(page).filter({ hasText: title }).first().click();
   await expect.poll(() => pagePainted(page), { message: `a page of "${title}" painted`, timeout: 30_000 }).toBe(true);
+}
+
+/**
+ * The text of a PDF file as pdf.js extracts it, each page built by the app's own rule (pageTextOf), pages
+ * joined by a newline and every run of white space made one space: what a reader of the file would see.
+ */
+export async function pdfFileText(path: string): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number++) pages.push(pageTextOf((await (await pdf.getPage(number)).getTextContent()).items).text);
+  await pdf.destroy();
+  return pages.join('\n').replace(/\s+/g, ' ');
 }

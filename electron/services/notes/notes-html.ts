@@ -150,7 +150,7 @@ a { color: #1d4ed8; text-decoration: none; }
 ${colours}
 .label { margin: 0 0 2pt; font-size: 7.5pt; color: #555; text-transform: uppercase; letter-spacing: 0.06em; }
 .swatch { display: inline-block; width: 6pt; height: 6pt; border-radius: 50%; margin-right: 5pt; vertical-align: 0.05em; }
-.place { margin-left: 8pt; font-variant: normal; letter-spacing: 0; }
+.place { margin-left: 8pt; font-variant: normal; letter-spacing: 0; text-transform: none; }
 .quote { margin: 0; font-style: italic; white-space: pre-line; overflow-wrap: anywhere; }
 .comment { margin-top: 4pt; font-size: 10pt; overflow-wrap: anywhere; }
 .comment > :first-child { margin-top: 0; }
