@@ -233,6 +233,20 @@ test('a note made on a PDF re-anchors by its quote when the file is replaced by 
   await expect(sidebar(page)).toContainText('further steps');
 });
 
+test('a password-protected PDF, whose text the library could not read, takes notes once opened', async ({ app }) => {
+  const { page } = app;
+  await addToLibrary(app, [join(HOSTILE, 'password-briefing.pdf')], 'locked');
+  await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill('password');
+  await page.getByRole('listbox', { name: 'Briefings' }).getByRole('option').first().click();
+  await page.getByRole('textbox', { name: 'Password' }).fill('briefing');
+  await page.getByRole('button', { name: 'Open' }).click();
+  // The reader builds the text itself (the services had none), then the words can be highlighted.
+  await drag(page, 'the right password', 'was given');
+  await page.keyboard.press('h');
+  await expect.poll(() => allPainted(page)).toContain('the right password was given');
+  await expect(sidebar(page).getByRole('listitem')).toContainText('p. 1');
+});
+
 test('a scanned PDF is shown, and H says why it cannot be highlighted', async ({ app }) => {
   const { page } = app;
   await addToLibrary(app, [SCAN], 'pdf');
