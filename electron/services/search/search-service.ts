@@ -42,6 +42,8 @@ export class SearchService {
   /** Set when a worker is lost while a library is open: the next request reopens it first. */
   private reopenNeeded = false;
   private library: { root: string; briefings: readonly BriefingSummary[] } | null = null;
+  /** The last `open`, until it has sent its update. */
+  private opening: Promise<void> | null = null;
   private reopening: Promise<void> | null = null;
   private notes: NoteDocument[] = [];
   private lastCoverage: SearchCoverage = { searched: 0, total: 0, indexing: false };
@@ -75,14 +77,18 @@ export class SearchService {
   }
 
   /** Switches the index to the library at `root` and brings it up to date with `briefings`. */
-  async open(root: string, briefings: readonly BriefingSummary[]): Promise<void> {
+  open(root: string, briefings: readonly BriefingSummary[]): Promise<void> {
     this.library = { root, briefings };
-    if (this.root !== root) {
-      this.lastCoverage = { searched: 0, total: briefings.length, indexing: true };
-      await this.call({ type: 'open', root });
-      this.root = root;
-    }
-    await this.call({ type: 'update', briefings: [...briefings] });
+    const opening = (async () => {
+      if (this.root !== root) {
+        this.lastCoverage = { searched: 0, total: briefings.length, indexing: true };
+        await this.call({ type: 'open', root });
+        this.root = root;
+      }
+      await this.call({ type: 'update', briefings: [...briefings] });
+    })();
+    this.opening = opening;
+    return opening;
   }
 
   /**
@@ -134,6 +140,9 @@ export class SearchService {
   /** Resolves when the worker has finished all indexing asked of it so far. */
   async idle(): Promise<void> {
     if (!this.library) return;
+    // The update of an open still waiting for the worker to switch libraries is not sent yet: an
+    // idle message sent now would overtake it.
+    await this.opening?.catch(() => undefined);
     await this.reopenAfterCrash();
     await this.call({ type: 'idle' });
   }
