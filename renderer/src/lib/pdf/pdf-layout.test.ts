@@ -8,6 +8,7 @@ import {
   PAGE_GAP,
   PDF_TO_CSS,
   pageIndexAt,
+  pageShown,
   pagesNear,
   percentOf,
   positionAt,
@@ -66,6 +67,12 @@ describe('page layout', () => {
     expect(pageIndexAt(layout, 500)).toBe(0);
     expect(pageIndexAt(layout, PAGE_GAP + 792 + 1)).toBe(1);
     expect(pageIndexAt(layout, 1e9)).toBe(2);
+  });
+
+  it('names the page that fills most of the view, not a sliver left at the top', () => {
+    expect(pageShown(layout, layout.tops[1] - 40, 700)).toBe(1);
+    expect(pageShown(layout, layout.tops[1] - 400, 700)).toBe(0);
+    expect(pageShown(layout, 0, 700)).toBe(0);
   });
 
   it('renders only the pages near the viewport, however long the document', () => {

@@ -92,6 +92,23 @@ export function pageIndexAt(layout: PageLayout, y: number): number {
   return y >= tops[low] + sizes[low].height && low < tops.length - 1 ? low + 1 : low;
 }
 
+/**
+ * The page the page box names: the one that fills most of the viewport, so a sliver of the page
+ * above left at the top does not name it (the earlier page wins a tie).
+ */
+export function pageShown(layout: PageLayout, scrollTop: number, viewportHeight: number): number {
+  const first = pageIndexAt(layout, scrollTop);
+  const last = pageIndexAt(layout, scrollTop + viewportHeight);
+  let shown = first;
+  let most = -1;
+  for (let index = first; index <= last; index++) {
+    const top = layout.tops[index];
+    const visible = Math.min(top + layout.sizes[index].height, scrollTop + viewportHeight) - Math.max(top, scrollTop);
+    if (visible > most) [shown, most] = [index, visible];
+  }
+  return shown;
+}
+
 /** The pages worth rendering: those on screen and `overscan` screens above and below. */
 export function pagesNear(layout: PageLayout, scrollTop: number, viewportHeight: number, overscan = 1): { first: number; last: number } {
   if (layout.tops.length === 0) return { first: 0, last: -1 };
