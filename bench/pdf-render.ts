@@ -69,6 +69,9 @@ const unmeasured = (why: string): Measured => ({ value: null, why });
 
 async function openApp(browser: Browser, sandbox: string, library: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles this file with esbuild's keepNames, which wraps the named functions inside the
+  // page.evaluate callbacks below in calls to its `__name` helper; the page has no such helper.
+  await context.addInitScript('globalThis.__name = (target) => target;');
   const host = await attachWebHost(
     context,
     { userData: join(sandbox, 'ui-user-data'), sampleLibrary: library, defaultLibrary: library },
@@ -77,6 +80,8 @@ async function openApp(browser: Browser, sandbox: string, library: string): Prom
   const page = await context.newPage();
   await page.goto(WEB_ENTRY);
   await page.getByRole('listbox', { name: 'Briefings' }).or(page.locator('.list-area .empty h2')).waitFor({ timeout: 600_000 });
+  // The first listing starts indexing the code for search; the open is timed on an idle app.
+  await host.services.searchIdle();
   return {
     page,
     close: async () => {
