@@ -110,7 +110,8 @@ export async function benchPdf(): Promise<Figures> {
     const search = await benchSearchWithPdfs(join(sandbox, 'search'), cache, pdfs, parseWorker, searchWorker);
     put('search_p95_ms', search.withPdfs);
     figures.search_p95_without_pdfs_ms = search.without;
-    figures.search_p95_ratio = search.withPdfs.value === null ? null : round(search.withPdfs.value / search.without);
+    // Three decimals: one (round's) would print 1.08 as 1.1, which reads as over the 1.10 goal.
+    figures.search_p95_ratio = search.withPdfs.value === null ? null : Math.round((search.withPdfs.value / search.without) * 1000) / 1000;
     figures.pdfs_in_search = search.pdfsSearched;
     return besideGoals(figures);
   } finally {
