@@ -1,5 +1,6 @@
 import type { Article } from '../../../electron/common/model';
 import { api, messageOf } from '../lib/api';
+import { warmPdfjs } from '../lib/pdf/pdf-document';
 import { annotations } from './annotations.svelte';
 import { find } from './find.svelte';
 import { readStateOf } from '../lib/library-order';
@@ -36,6 +37,8 @@ class ReaderState {
     library.selectedId = id;
     this.loading = true;
     this.error = null;
+    // pdf.js and its worker start while the file is read: a PDF's first page is waiting on both.
+    if (library.find(id)?.format === 'pdf') warmPdfjs().catch(() => undefined);
     try {
       const [article, position] = await Promise.all([api.readBriefing(id), api.getReadingPosition(id).catch(() => null)]);
       if (!current()) return;

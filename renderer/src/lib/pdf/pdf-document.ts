@@ -4,7 +4,7 @@
  * worker, CMaps, standard fonts, ICC profile and wasm decoders all served by the app itself
  * (vite.config.ts copies them into dist/renderer/pdfjs/).
  */
-import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 /**
@@ -28,14 +28,28 @@ export type PasswordReason = 'needed' | 'wrong';
  * Starts loading a PDF from its bytes. `onPassword` is called when the file is encrypted, with a
  * function to try a password; the password goes to pdf.js and nowhere else.
  */
+let worker: PDFWorker | undefined;
+
+/**
+ * Loads pdf.js and starts its worker, once: the reader calls this as soon as it knows a PDF is
+ * being opened, so the script and the worker start while the file is still being read. Every PDF
+ * is then opened on the same worker (a document's destroy frees what it held there).
+ */
+export async function warmPdfjs(): Promise<PDFWorker> {
+  const { GlobalWorkerOptions, PDFWorker } = await loadPdfjs();
+  GlobalWorkerOptions.workerSrc = workerUrl;
+  if (!worker || worker.destroyed) worker = new PDFWorker();
+  return worker;
+}
+
 export async function openPdf(
   data: Uint8Array,
   onPassword: (reason: PasswordReason, tryPassword: (password: string) => void) => void,
 ): Promise<PDFDocumentLoadingTask> {
-  const { getDocument, GlobalWorkerOptions, PasswordResponses } = await loadPdfjs();
-  GlobalWorkerOptions.workerSrc = workerUrl;
+  const { getDocument, PasswordResponses } = await loadPdfjs();
   const task = getDocument({
     data,
+    worker: await warmPdfjs(),
     // Never compile the file's PostScript functions or fonts with eval (the CSP forbids it too).
     isEvalSupported: false,
     // XFA forms are HTML the file supplies: never built.
