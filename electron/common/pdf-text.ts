@@ -4,6 +4,8 @@
  * offsets into this text, so both sides must build it from pdf.js's text items the same way.
  */
 
+import { ordinalAt } from './ordinal-at';
+
 /** What this needs of a pdf.js text item (`TextItem`); marked-content items have no `str` and are skipped. */
 export interface PdfTextItem {
   str: string;
@@ -46,17 +48,7 @@ export function joinPages(pages: readonly string[]): { text: string; pageStarts:
 }
 
 /** The 1-based page an offset of the document's text falls on (the last page for offsets past the end); null without pages. */
-export function pageAt(pageStarts: readonly number[], offset: number): number | null {
-  if (pageStarts.length === 0 || !Number.isFinite(offset)) return null;
-  let low = 0;
-  let high = pageStarts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (pageStarts[middle] <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return Math.max(1, low);
-}
+export const pageAt: (pageStarts: readonly number[], offset: number) => number | null = ordinalAt;
 
 function isTextItem(item: unknown): item is PdfTextItem {
   return typeof item === 'object' && item !== null && typeof (item as PdfTextItem).str === 'string';

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { ordinalAt } from '../../common/ordinal-at';
 
 /** Block elements that count as a paragraph of a briefing (headings are not paragraphs). */
 const PARAGRAPHS = new Set(['p', 'li', 'pre', 'blockquote', 'dd', 'td', 'th', 'figcaption']);
@@ -38,14 +39,4 @@ export function paragraphStarts(sanitizedHtml: string): number[] {
 }
 
 /** The 1-based paragraph a text offset falls in, or null when the article has no paragraphs. */
-export function paragraphAt(starts: readonly number[], offset: number): number | null {
-  if (starts.length === 0 || !Number.isFinite(offset)) return null;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle] <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return Math.max(1, low);
-}
+export const paragraphAt: (starts: readonly number[], offset: number) => number | null = ordinalAt;
