@@ -48,7 +48,7 @@ test('a library of the corpus PDFs lists their kind and pages, flags the scans, 
   await page.screenshot({ path: testInfo.outputPath('library-code-row.png') });
 
   const scan = await revealRow(page, `pdf/${SCAN}`);
-  const flag = scan.getByText('Scan — not searchable');
+  const flag = scan.getByText('No text — not searchable');
   await expect(flag).toBeVisible();
   expect(await flag.getAttribute('title')).toMatch(/scan|text/i);
   await expect(scan).toContainText(/PDF\s*·\s*2 pages/);

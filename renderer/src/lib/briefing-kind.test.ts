@@ -20,7 +20,7 @@ describe('briefing kind', () => {
 
   it('flags a scan and a locked PDF in a few words, and no other problem', () => {
     const flag = (code: Problem['code'] | null) => unsearchableFlag({ problem: code ? problem(code) : null } as Pick<BriefingSummary, 'problem'>);
-    expect(flag('no-text')).toBe('Scan — not searchable');
+    expect(flag('no-text')).toBe('No text — not searchable');
     expect(flag('password')).toBe('Password');
     expect(flag('damaged')).toBeNull();
     expect(flag('invalid-utf8')).toBeNull();

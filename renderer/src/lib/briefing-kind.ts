@@ -8,7 +8,7 @@ const KINDS: Partial<Record<BriefingFormat, string>> = { pdf: 'PDF', docx: 'Word
  * A listed briefing the reader can open but search leaves out, flagged in a few words; the
  * problem's message says why in full (as the flag's title and the row's description).
  */
-const UNSEARCHABLE_FLAGS: Partial<Record<ProblemCode, string>> = { 'no-text': 'Scan — not searchable', password: 'Password' };
+const UNSEARCHABLE_FLAGS: Partial<Record<ProblemCode, string>> = { 'no-text': 'No text — not searchable', password: 'Password' };
 
 /** "PDF", "Word", or null for a Markdown, text or saved web page briefing. */
 export function kindOf(summary: Pick<BriefingSummary, 'format'>): string | null {
