@@ -38,7 +38,14 @@ let worker: PDFWorker | undefined;
 export async function warmPdfjs(): Promise<PDFWorker> {
   const { GlobalWorkerOptions, PDFWorker } = await loadPdfjs();
   GlobalWorkerOptions.workerSrc = workerUrl;
-  if (!worker || worker.destroyed) worker = new PDFWorker();
+  if (!worker || worker.destroyed) {
+    const started = new PDFWorker();
+    worker = started;
+    // A worker that could not start is not kept: the next PDF starts one afresh, and says why if that fails too.
+    started.promise.catch(() => {
+      if (worker === started) worker = undefined;
+    });
+  }
   return worker;
 }
 
