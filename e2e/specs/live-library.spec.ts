@@ -175,11 +175,11 @@ test('Import…, a dropped file and pasted text each become a briefing that open
   const outside = join(app.userData, '..', 'Downloads');
   await mkdir(outside, { recursive: true });
   await writeFile(join(outside, 'cable.md'), '---\ntitle: Cable from Vilnius\n---\n\nTalks resumed on Tuesday.\n');
-  await writeFile(join(outside, 'scan.pdf'), '%PDF-1.4');
-  app.host!.ports.nextImportFiles = [join(outside, 'cable.md'), join(outside, 'scan.pdf')];
+  await writeFile(join(outside, 'map.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  app.host!.ports.nextImportFiles = [join(outside, 'cable.md'), join(outside, 'map.png')];
   await libraryMenu(page, 'Import files…');
   await expect(page.locator('article h1')).toHaveText('Cable from Vilnius');
-  await expect(page.getByRole('status').filter({ hasText: 'scan.pdf' })).toContainText('1 file not added');
+  await expect(page.getByRole('status').filter({ hasText: 'map.png' })).toContainText('1 file not added');
   expect(await readFile(join(app.library, 'cable.md'), 'utf8')).toContain('Talks resumed');
 
   await page.keyboard.press('Escape');
