@@ -192,7 +192,10 @@ test('the notes view opens a note on a PDF at its page, with its editor open', a
   await page.keyboard.press('Control+f');
   await findBar(page).getByRole('searchbox').fill('nonpartisan shared staff');
   await expect(findBar(page).locator('output')).toHaveText('1 of 1');
+  // The match is on page 3: its words can be selected once that page's text is drawn.
+  await expect(page.locator('[data-page="3"] .textLayer span', { hasText: 'nonpartisan' })).toBeInViewport();
   await page.keyboard.press('Control+Enter');
+  await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toContain('nonpartisan shared staff');
   await page.keyboard.press('3');
   await expect.poll(async () => (await painted(page)).c3).toEqual(['nonpartisan shared staff']);
   // Back at the top of page 1 (where reading is saved on leaving), then away to the library.

@@ -168,7 +168,7 @@ test('the reading place comes back by page and share of the page, at any zoom, a
 test('a scan is shown with a notice that it cannot be searched or highlighted', async ({ app }) => {
   const { page } = app;
   await addToLibrary(app, corpus(SCAN));
-  await openPdf(page, /Scan/);
+  await openPdf(page, /No text — not searchable/);
   await expect(page.getByRole('note')).toContainText('cannot be searched or highlighted');
   expect(await inkOn(page, 1)).toBeGreaterThan(0.01);
 });
