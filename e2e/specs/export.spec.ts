@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { isAnnotation } from '../../electron/common/annotation-validate';
+import { pageTextOf } from '../../electron/common/pdf-text';
 import { test, expect, openByTitle, selectText as select, skipWithReason, type AppHandle } from '../fixtures';
 
 const SEED_QUOTE = 'We proposed 22 very specific actions';
@@ -46,7 +47,7 @@ async function pdfText(path: string) {
   const pages: string[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    pages.push(pageTextOf(content.items).text);
   }
   const outline = ((await pdf.getOutline()) ?? []).map((entry) => entry.title);
   const info = (await pdf.getMetadata()).info as Record<string, unknown>;
