@@ -62,6 +62,13 @@ export interface BriefingSummary {
   problem: Problem | null;
   /** PDFs only: how many pages it has. */
   pageCount?: number;
+  /**
+   * Links translations of one item (front matter `pair_id`): briefings with the same pairId are
+   * the same text in other languages ("twins"), never near-duplicates of each other.
+   */
+  pairId?: string;
+  /** Set only when the text reads as another language than the front matter declares (`language` keeps the declared one). */
+  detectedLanguage?: Language;
 }
 
 /** A folder-level problem (a link loop, an unreadable folder), not tied to one briefing. */

@@ -34,7 +34,25 @@ export interface SearchHit {
   hitWords: string[];
   /** PDFs: the 1-based page the snippet is cut from, where the reader opens. */
   page?: number;
+  /** True when the query's words were found only in the title: the snippet is then the text's opening, nothing marked. */
+  titleOnly: boolean;
 }
+
+/** A query word replaced by the library word it was taken to mean (a typo corrected). */
+export interface QueryCorrection {
+  /** As typed (normalised). */
+  from: string;
+  /** The word of the library searched instead. */
+  to: string;
+}
+
+/**
+ * How the results relate to the words typed: `all` every result holds every word (or a spelling
+ * of it the index folds together: inflections, transliterations); `corrected` the same after
+ * misspelt words were replaced by library words (`corrections`); `closest` no briefing holds all
+ * the words, so these hold most of them, best first.
+ */
+export type SearchMatchKind = 'all' | 'corrected' | 'closest';
 
 /** A note (annotation) whose quote, comment or tags match: its own kind of search result. */
 export interface SearchNoteHit {
@@ -79,8 +97,9 @@ export type SearchStop = 'deadline' | 'superseded' | 'restarted';
 export interface SearchResponse {
   results: SearchHit[];
   total: number;
-  /** True when nothing matched exactly and these are approximate (misspelling-tolerant) matches. */
-  approximate: boolean;
+  match: SearchMatchKind;
+  /** Words replaced before searching, in query order; empty unless `match` is `corrected`. */
+  corrections: QueryCorrection[];
   /** Set when the query was refused; the sentence says why and what to type instead. */
   refused: string | null;
   notices: string[];

@@ -111,6 +111,35 @@ export function stem(word: string, language: IndexLanguage): string {
   return STEMMERS[language](word);
 }
 
+/** One index term and the surface word (normalised, unstemmed) it was made from, for the vocabulary. */
+export interface AnalysedTerm {
+  /** What the word looks like before stemming and folding: what a person types (`ceasefire`, `negotiations`). */
+  surface: string;
+  /** What the index holds for it (stemmed, folded). */
+  term: string;
+}
+
+/**
+ * Everything one word (as `wordSpans` normalised it) puts into the index of a briefing in
+ * `language`, with the surface word each term came from: none for a stop word, a compound's parts
+ * and its joined form, each stemmed by the stemmer of the word's own script.
+ * The one definition of a word's index terms: the tokenizer, the vocabulary and snippets use it.
+ */
+export function analyseWord(word: string, language: IndexLanguage): AnalysedTerm[] {
+  if (isStopWord(word, language)) return [];
+  return termsOfWord(word).map((surface) => ({ surface, term: stem(surface, language) }));
+}
+
+/**
+ * The one term a query word must match in the index of `language` (a compound as its joined
+ * form, which the index holds for every spelling); null for a stop word of that language.
+ */
+export function queryTerm(word: string, language: IndexLanguage): string | null {
+  const joined = word.includes('-') ? normaliseWord(word.replace(/-/g, '')) : word;
+  if (isStopWord(joined, language)) return null;
+  return stem(joined, language);
+}
+
 export function isStopWord(word: string, language: IndexLanguage): boolean {
   return STOP_WORDS[language].has(word);
 }

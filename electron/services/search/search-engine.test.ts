@@ -77,7 +77,7 @@ describe('SearchEngine', () => {
   it('falls back to approximate matching for misspellings and says so', async () => {
     const { search } = await setup();
     const response = search('humanitarain coridors ');
-    expect(response.approximate).toBe(true);
+    expect(response.match).toBe('corrected');
     expect(response.results.map((hit) => hit.id)).toEqual(['readout.md']);
     expect(response.notices).toContain('No exact matches: showing briefings with similar words.');
   });

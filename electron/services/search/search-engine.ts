@@ -171,7 +171,17 @@ export class SearchEngine {
     const started = performance.now();
     const outcome = parseQuery(request.text);
     const facets = this.summary().facets;
-    const base = { results: [], total: 0, approximate: false, notices: [] as string[], coverage: this.coverage(), facets, notes: [], stopped: null };
+    const base = {
+      results: [],
+      total: 0,
+      match: 'all' as const,
+      corrections: [],
+      notices: [] as string[],
+      coverage: this.coverage(),
+      facets,
+      notes: [],
+      stopped: null,
+    };
     if (!outcome.ok) return { ...base, refused: outcome.refused, elapsedMs: performance.now() - started };
     const query = outcome.query;
     if (isEmptyQuery(query)) return { ...base, refused: null, notices: [...query.notices, ...this.leftOut], elapsedMs: performance.now() - started };
@@ -187,7 +197,18 @@ export class SearchEngine {
     const results: SearchHit[] = highlightWithin(budget, matches.slice(0, request.limit), ({ doc, score, terms }) => {
       const { snippet, hitWords, at } = highlight(doc, terms, approximate ? null : query.prefix, query.phrases);
       const page = doc.pageStarts && at !== null ? pageAt(doc.pageStarts, at) : null;
-      return { id: doc.id, title: doc.title, source: doc.source, date: doc.date, language: doc.language, score, snippet, hitWords, ...(page ? { page } : {}) };
+      return {
+        id: doc.id,
+        title: doc.title,
+        source: doc.source,
+        date: doc.date,
+        language: doc.language,
+        score,
+        snippet,
+        hitWords,
+        titleOnly: at === null,
+        ...(page ? { page } : {}),
+      };
     });
     const notes = this.matchNotes(query, request, budget);
     const notices = [...query.notices, ...this.leftOut];
@@ -199,7 +220,7 @@ export class SearchEngine {
       results,
       notes,
       total: matches.length,
-      approximate,
+      match: approximate ? 'corrected' : 'all',
       refused: null,
       notices,
       stopped: budget.stopped,

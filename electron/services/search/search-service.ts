@@ -113,7 +113,8 @@ export class SearchService {
         return {
           results: [],
           total: 0,
-          approximate: false,
+          match: 'all',
+          corrections: [],
           refused,
           notices: [],
           coverage: this.lastCoverage,
