@@ -158,7 +158,7 @@ export class SearchEngine {
         briefingTitle: note.briefingTitle,
         colour: note.colour,
         score,
-        snippet: highlight(doc, terms, query.prefix).snippet,
+        snippet: highlight(doc, { terms: new Set(terms), surfaces: [] }).snippet,
       };
     });
   }
@@ -195,7 +195,7 @@ export class SearchEngine {
     }
     matches.sort((a, b) => b.score - a.score);
     const results: SearchHit[] = highlightWithin(budget, matches.slice(0, request.limit), ({ doc, score, terms }) => {
-      const { snippet, hitWords, at } = highlight(doc, terms, approximate ? null : query.prefix, query.phrases);
+      const { snippet, hitWords, at } = highlight(doc, { terms: new Set(terms), surfaces: [] }, query.phrases);
       const page = doc.pageStarts && at !== null ? pageAt(doc.pageStarts, at) : null;
       return {
         id: doc.id,

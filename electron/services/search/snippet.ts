@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../../common/search-model';
-import { foldedPattern, indexLanguageOf, PART_START, stem, termsOfWord, WORD_END, WORD_START, wordAround, wordSpans, type IndexLanguage } from './analysis';
+import { analyseWord, foldedPattern, indexLanguageOf, PART_START, WORD_END, WORD_START, wordAround, wordSpans, type IndexLanguage } from './analysis';
 import type { SearchDoc } from './search-document';
 
 const WINDOW_WORDS = 30;
@@ -32,24 +32,29 @@ interface Hit {
   word: string;
 }
 
+/** What one result matched, as the engine knows it: the words to find and mark in its text. */
+export interface MatchedWords {
+  /** Index terms (stemmed, folded) the briefing matched; a word of the text is a hit when it analyses to one of them. */
+  terms: ReadonlySet<string>;
+  /** Surface words (normalised, unstemmed) of the index vocabulary that give those terms: where to look in the text. */
+  surfaces: readonly string[];
+}
+
 /**
  * Cuts the snippet for one result from its text: where the query's first phrase first appears, or
  * else the window of about 30 words holding the most distinct matched words among the first hits,
  * with those words marked. Computed only for results shown, so the index stores no positions.
  */
-export function highlight(doc: SearchDoc, matchedTerms: readonly string[], prefix: string | null, phrases: readonly (readonly string[])[] = []): Highlighting {
-  const isHit = hitTest(matchedTerms, prefix, indexLanguageOf(doc.language));
-  const hits = firstHits(doc.text, candidatePattern(matchedTerms, prefix), isHit);
+export function highlight(doc: SearchDoc, matched: MatchedWords, phrases: readonly (readonly string[])[] = []): Highlighting {
+  const isHit = hitTest(matched.terms, indexLanguageOf(doc.language));
+  const hits = firstHits(doc.text, candidatePattern([...matched.terms, ...matched.surfaces]), isHit);
   const at = phrases.length > 0 ? (phraseAt(doc.text, phrases[0]) ?? bestWindowStart(hits)) : bestWindowStart(hits);
   const snippet = cutSnippet(doc.text, at ?? 0, isHit);
   return { snippet, hitWords: [...new Set(hits.map((hit) => doc.text.slice(hit.start, hit.end)))], at };
 }
 
-function hitTest(matchedTerms: readonly string[], prefix: string | null, language: IndexLanguage): (word: string) => boolean {
-  const terms = new Set(matchedTerms);
-  return (word) =>
-    word.length <= MAX_HIT_WORD_CHARS &&
-    termsOfWord(word).some((term) => (prefix !== null && term.startsWith(prefix)) || terms.has(term) || terms.has(stemCached(term, language)));
+function hitTest(terms: ReadonlySet<string>, language: IndexLanguage): (word: string) => boolean {
+  return (word) => word.length <= MAX_HIT_WORD_CHARS && analyseWord(word, language).some(({ term }) => terms.has(term));
 }
 
 /**
@@ -58,8 +63,8 @@ function hitTest(matchedTerms: readonly string[], prefix: string | null, languag
  * its letters (`ceasefir` ← cease-fire). The regular expression runs natively, far faster than
  * looking at every word.
  */
-function candidatePattern(matchedTerms: readonly string[], prefix: string | null): RegExp | null {
-  const heads = [...matchedTerms.map(headOf), ...(prefix ? [prefix] : [])].sort((a, b) => a.length - b.length);
+function candidatePattern(words: readonly string[]): RegExp | null {
+  const heads = words.map(headOf).sort((a, b) => a.length - b.length);
   const kept: string[] = [];
   for (const head of heads) if (head && !kept.some((shorter) => head.startsWith(shorter))) kept.push(head);
   if (kept.length === 0) return null;
@@ -128,21 +133,6 @@ function cutSnippet(text: string, at: number, isHit: (word: string) => boolean):
   if (to < spans.length || sliceEnd < text.length) snippet.push({ text: ' …', hit: false });
   for (const part of snippet) part.text = part.text.replace(/\s+/g, ' ');
   return snippet;
-}
-
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
-
-/** Words repeat across results and queries; their stems are remembered (bounded). */
-function stemCached(word: string, language: IndexLanguage): string {
-  const key = `${language}:${word}`;
-  let stemmed = stemCache.get(key);
-  if (stemmed === undefined) {
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemmed = stem(word, language);
-    stemCache.set(key, stemmed);
-  }
-  return stemmed;
 }
 
 /**
