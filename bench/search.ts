@@ -321,7 +321,7 @@ function newestShardWord(passages: Passage[]): string {
 }
 
 /** A small seeded generator (mulberry32), so the query list is the same on every run. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
