@@ -24,6 +24,15 @@ export function tagsOf(metadata: Record<string, MetadataValue>): string[] {
   return [];
 }
 
+/**
+ * What links a briefing to its translations: front matter `pair_id` (or `pairId`). Briefings with
+ * the same value are one text in several languages. A one-sided link (`translation_of: <file>`)
+ * is not read: the original would not know its translation.
+ */
+export function pairIdOf(metadata: Record<string, MetadataValue>): string | null {
+  return firstText(metadata, 'pair_id', 'pairId');
+}
+
 /** An http(s) URL from metadata, or null: other schemes are never offered as links. */
 export function urlOf(metadata: Record<string, MetadataValue>, ...keys: string[]): string | null {
   const value = firstText(metadata, ...keys);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Article, BriefingFormat, BriefingSummary, Problem } from '../../common/model';
 import { decodeBriefingBytes, EMPTY_FILE, isProblem } from './decode';
-import { detectLanguage, languageFromMetadata } from './language';
-import { countWords, tagsOf, titleFromFileName } from './metadata-fields';
+import { contradictedLanguage, detectLanguage, languageFromMetadata } from './language';
+import { countWords, pairIdOf, tagsOf, titleFromFileName } from './metadata-fields';
 import { outlineOf, sanitizeArticleHtml } from './article-html';
 import type { ParsedDocument } from './parsed-document';
 import { parseDocx } from './parse-docx';
@@ -48,12 +48,15 @@ export async function parseBriefing(id: string, format: BriefingFormat, bytes: U
     document = TEXT_PARSERS[format](id, decoded.text);
     notice = decoded.problem;
   }
+  const declared = languageFromMetadata(document.metadata.language);
+  const detected = declared && contradictedLanguage(declared, document.body);
+  const pairId = pairIdOf(document.metadata);
   const summary: BriefingSummary = {
     id,
     title: document.title,
     source: document.source,
     date: document.date,
-    language: languageFromMetadata(document.metadata.language) ?? detectLanguage(document.body),
+    language: declared ?? detectLanguage(document.body),
     tags: tagsOf(document.metadata),
     format,
     sizeBytes: bytes.length,
@@ -61,6 +64,8 @@ export async function parseBriefing(id: string, format: BriefingFormat, bytes: U
     fingerprint: document.fingerprint ?? fingerprintOf(document.body),
     problem: notice ?? document.problem,
     ...(document.pageCount === undefined ? {} : { pageCount: document.pageCount }),
+    ...(pairId ? { pairId } : {}),
+    ...(detected ? { detectedLanguage: detected } : {}),
   };
   return { summary, document };
 }

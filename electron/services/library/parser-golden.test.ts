@@ -34,6 +34,10 @@ interface FileSummary {
   html: string | null;
   /** PDFs: how many pages. */
   pageCount?: number;
+  /** Translations: front matter pair_id. */
+  pairId?: string;
+  /** Only when the text contradicts the declared language. */
+  detectedLanguage?: string;
 }
 
 interface Golden {
@@ -55,9 +59,9 @@ async function summarise(library: string, id: string): Promise<FileSummary> {
   const { summary, document } = await parseBriefing(id, format, bytes);
   const article = document && toArticle(summary, document);
   const html = article ? sha256(article.pdf ? JSON.stringify([article.pdf.text, article.pdf.pageStarts]) : article.html) : null;
-  const { title, date, source, language, wordCount, fingerprint, pageCount } = summary;
-  const pages = pageCount === undefined ? {} : { pageCount };
-  return { input: sha256(bytes), title, date, source, language, wordCount, fingerprint, problem: summary.problem?.code ?? null, html, ...pages };
+  const { title, date, source, language, wordCount, fingerprint, pageCount, pairId, detectedLanguage } = summary;
+  const optional = { ...(pageCount === undefined ? {} : { pageCount }), ...(pairId ? { pairId } : {}), ...(detectedLanguage ? { detectedLanguage } : {}) };
+  return { input: sha256(bytes), title, date, source, language, wordCount, fingerprint, problem: summary.problem?.code ?? null, html, ...optional };
 }
 
 function sha256(data: string | Uint8Array): string {

@@ -12,8 +12,10 @@
  * a browser shows it (it was left out of the body Readability reads).
  * 5: PDFs (text extracted with pdf.js, scans and gibberish flagged 'no-text', locked ones 'password')
  * and Word files are listed; a zero-byte file of any format is 'empty' before it is decoded.
+ * 6: a summary carries its translations' link (front matter `pair_id`, as `pairId`) and, when the text
+ * contradicts the declared language, the language it reads as (`detectedLanguage`).
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 /**
  * The version a cache is written under: its own layout's version and the parser's, so a change of
