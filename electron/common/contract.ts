@@ -110,6 +110,7 @@ export const SEARCH_TEXT_LIMIT = 20_000;
 const searchRequest = strictRecord({
   text: text(SEARCH_TEXT_LIMIT, plainMessage('That search is too long (over 20,000 characters). Search for a few words or a phrase from it instead.')),
   limit: numberIn(1, 500),
+  exact: v.optional(yesNo),
   filters: partialRecord({
     sources: listOf(text(1024), 200),
     languages: listOf(oneOf(['en', 'uk', 'ru', 'und']), 4),

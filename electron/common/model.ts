@@ -138,6 +138,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   export: DEFAULT_EXPORT_CHOICES,
   pdfZoom: 'fit-width',
   pdfInvert: false,
+  collapseTwins: false,
 };
 
 export { FONT_SIZE_RANGE, LINE_HEIGHT_RANGE };

@@ -14,6 +14,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   /** How many results to return (ranked); the total is counted regardless. */
   limit: number;
+  /** Search the words as typed: no typo is corrected ("Search instead for …" after a correction). */
+  exact?: boolean;
 }
 
 /** A piece of a snippet; `hit` pieces are the matched words. Rendered as text, never as HTML. */

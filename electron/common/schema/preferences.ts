@@ -36,6 +36,8 @@ export const preferenceFields = {
   pdfZoom,
   /** PDF pages drawn inverted (light text on dark), for reading PDFs in a dark room. */
   pdfInvert: yesNo,
+  /** Search shows one result per translated pair (the better ranked); the other is one click away. */
+  collapseTwins: yesNo,
 };
 export const preferences = strictRecord(preferenceFields);
 
