@@ -49,6 +49,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['Shift', '↑', '↓'], action: null, label: 'Select a range (also Shift+click; Ctrl+click adds one)', views: ['library'] },
   { keys: ['Space'], action: null, label: 'Select or unselect the current row (Ctrl+A: all shown)', views: ['library'] },
   { keys: ['R'], action: 'toggle-read', label: 'Mark the selected rows read (unread if all are read)', views: ['library'] },
+  { keys: ['Alt', 'Enter'], action: null, label: 'Open the current row in its other language (a translation)', views: ['library', 'search'] },
   { keys: ['Esc'], action: 'back', label: 'Back to where you came from', views: ['search', 'notes'] },
   { keys: ['Esc'], action: 'back', label: 'Clear the selection, then the paragraph focus, then back', views: ['reader'] },
   { keys: ['Ctrl', 'F'], action: 'find-in-article', label: 'Find in this briefing', views: ['reader'] },

@@ -1,6 +1,9 @@
 import type { Language } from '../../../electron/common/model';
 import type { SearchFilters, SearchResponse } from '../../../electron/common/search-model';
 import { api, messageOf } from '../lib/api';
+import { foldTwins } from '../lib/twins';
+import { preferences } from './preferences.svelte';
+import { twins } from './twins.svelte';
 
 /** Results asked for at once: a screenful and then some; the total is counted anyway. */
 const RESULT_LIMIT = 50;
@@ -19,6 +22,8 @@ class SearchState {
   response = $state.raw<SearchResponse | null>(null);
   error = $state<string | null>(null);
   selectedIndex = $state(0);
+  /** Set by "Search instead for …" after a correction: the words as typed, none corrected. Typing clears it. */
+  exact = $state(false);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
@@ -29,6 +34,40 @@ class SearchState {
     ...(this.dateFrom ? { dateFrom: this.dateFrom } : {}),
     ...(this.dateTo ? { dateTo: this.dateTo } : {}),
   });
+
+  /** One result per translated pair when the preference says so; `folded` counts those left out. */
+  private readonly folding = $derived.by(() => {
+    const results = this.response?.results ?? [];
+    return preferences.value.collapseTwins ? foldTwins(results, (id) => twins.pairIdOf(id)) : { shown: results, folded: 0 };
+  });
+
+  /** The results shown, best first: the response's, with translations folded when that is on. */
+  get results() {
+    return this.folding.shown;
+  }
+
+  /** How many results of this page were left out as translations of a better ranked one. */
+  get folded(): number {
+    return this.folding.folded;
+  }
+
+  /** The query was edited: search the new words (corrected again where they are misspelt). */
+  edited(): void {
+    this.exact = false;
+    this.schedule();
+  }
+
+  /** "Search instead for …": the words as typed, at once. */
+  searchAsTyped(): void {
+    this.exact = true;
+    this.schedule(0);
+  }
+
+  /** Folds translations in the results, or shows them all again; remembered in the preferences. */
+  async toggleCollapseTwins(): Promise<void> {
+    await preferences.update({ collapseTwins: !preferences.value.collapseTwins });
+    this.select(this.selectedIndex);
+  }
 
   /** Runs the query after a short pause in typing; only the latest answer is kept. */
   schedule(delay = TYPING_PAUSE_MS): void {
@@ -44,11 +83,12 @@ class SearchState {
       return;
     }
     try {
-      const response = await api.search({ text: this.text, filters: $state.snapshot(this.filters), limit: RESULT_LIMIT });
+      const request = { text: this.text, filters: $state.snapshot(this.filters), limit: RESULT_LIMIT, ...(this.exact ? { exact: true } : {}) };
+      const response = await api.search(request);
       if (sequence !== this.sequence) return;
       this.response = response;
       this.error = null;
-      this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, response.results.length - 1));
+      this.select(this.selectedIndex);
       // After a restart the same query would only stall the worker again: the person retypes instead.
       if (response.coverage.indexing && response.stopped !== 'restarted') this.schedule(INDEXING_REFRESH_MS);
     } catch (error) {
@@ -58,7 +98,7 @@ class SearchState {
 
   /** Makes result `index` the selected one, kept within the results shown. */
   select(index: number): void {
-    const count = this.response?.results.length ?? 0;
+    const count = this.results.length;
     this.selectedIndex = Math.max(0, Math.min(count - 1, index));
   }
 
