@@ -1,6 +1,8 @@
 import lunr from 'lunr';
-import { stemmer as stemRussian } from '@orama/stemmers/russian';
-import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
+import { acronymOf, inCapitalsLine, isCaseSensitive, meansAcronymInQuery } from './language/acronyms';
+import { foldLatinEnding, nameTerm } from './language/names';
+import { stemRussian } from './language/russian';
+import { stemUkrainian } from './language/ukrainian';
 import type { Language } from '../../common/model';
 
 /**
@@ -31,7 +33,20 @@ const STOP_WORDS: Record<IndexLanguage, Set<string>> = {
   ru: new Set('а в во да для до же и из к как на не но о от по с со то у что это'.split(' ')),
 };
 
-const WORD = /[\p{L}\p{N}]+(?:['’ʼ`][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’ʼ`][\p{L}]+)*)*/gu;
+const APOSTROPHE = "['’ʼ`]";
+/** A hyphen inside a word: ASCII, U+2010 and the non-breaking U+2011. */
+export const HYPHEN = '[-\\u2010\\u2011]';
+/** A letter or digit of a word; a soft hyphen (U+00AD) inside one is part of it and ignored. */
+const WORD_CHAR = '[\\p{L}\\p{N}\\u00AD]';
+const RUN = `[\\p{L}\\p{N}]${WORD_CHAR}*(?:${APOSTROPHE}\\p{L}${WORD_CHAR}*)*`;
+/** `U.S.`, `U.S`, `U.N.`: capitals joined by dots are one word. */
+const DOTTED_ACRONYM = '\\p{Lu}(?:\\.\\p{Lu})+\\.?(?![\\p{L}\\p{N}])';
+/** `15,000`, `15.000`, `15 000` (no-break or thin space): groups of three digits are one number; `1.5` and `2024` are not. */
+const GROUPED_NUMBER = '(?<!\\p{N})\\p{N}{1,3}(?:[,.\\u00A0\\u2009\\u202F]\\p{N}{3}(?!\\p{N}))+';
+const WORD_SOURCE = `${DOTTED_ACRONYM}|${GROUPED_NUMBER}|${RUN}(?:${HYPHEN}${RUN})*`;
+const WORD = new RegExp(WORD_SOURCE, 'gu');
+/** A number's groups after NFKC, which writes no-break and thin spaces as plain ones. */
+const NUMBER_GROUPS = /^\p{N}{1,3}(?:[,. ]\p{N}{3})+$/u;
 
 export interface WordSpan {
   /** The word as normalised for matching: lower case, apostrophes folded, possessive dropped. */
@@ -40,24 +55,66 @@ export interface WordSpan {
   end: number;
 }
 
-/** Lower-cases and folds the characters that vary between sources for the same word. */
+/**
+ * Lower-cases and folds the characters that vary between sources for the same word: apostrophes,
+ * hyphens, soft hyphens, `ё`, a possessive `'s`, the separators of a grouped number (`15,000` →
+ * `15000`) and the dots of an acronym (`U.N.` → `un`). `US` and `WHO` in capitals become `u.s.`
+ * and `w.h.o.`, distinct from the words `us` and `who`; normalising a normalised word changes nothing.
+ */
 export function normaliseWord(raw: string): string {
-  return raw.normalize('NFKC').toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е').replace(/^'+/, '').replace(/'s$/, '').replace(/'$/, '');
+  const folded = raw
+    .normalize('NFKC')
+    .replace(/\u00AD/g, '')
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[’ʼ`]/g, "'")
+    .replace(/^'+/, '')
+    .replace(/'s$/i, '')
+    .replace(/'$/, '');
+  // Each part of a compound on its own, so `US-led` keeps the acronym.
+  return folded
+    .split('-')
+    .map((part) => acronymOf(part) ?? foldPart(part))
+    .join('-');
 }
 
-/** Every word of `text` with its place, in order. Hyphenated words come back whole. */
-export function wordSpans(text: string): WordSpan[] {
+function foldPart(part: string): string {
+  const word = part.toLowerCase().replace(/ё/g, 'е');
+  return NUMBER_GROUPS.test(word) ? word.replace(/[^\p{N}]/gu, '') : word;
+}
+
+/** How `wordSpans` reads text. */
+export interface WordOptions {
+  /**
+   * Read as a query: `US`/`WHO` in capitals are the acronym even in a line of capitals, and a
+   * lower-case `us` is the U.S. too (a search for the pronoun finds nothing useful).
+   */
+  query?: boolean;
+}
+
+/** The normalised word `raw`, found at `start` in `text`: its case is read in context. */
+function wordAt(text: string, raw: string, start: number, options: WordOptions): string {
+  if (options.query) return normaliseWord(meansAcronymInQuery(raw) ? raw.toUpperCase() : raw);
+  // In a heading set in capitals (`CONTACT US`) the capitals say nothing: read it as the plain word.
+  if (isCaseSensitive(raw) && inCapitalsLine(text, start, start + raw.length)) return normaliseWord(raw.toLowerCase());
+  return normaliseWord(raw);
+}
+
+/**
+ * Every word of `text` with its place, in order. Hyphenated words come back whole. A query's text
+ * is read with `{ query: true }`.
+ */
+export function wordSpans(text: string, options: WordOptions = {}): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const match of text.matchAll(WORD)) {
-    const word = normaliseWord(match[0]);
+    const word = wordAt(text, match[0], match.index, options);
     if (word) spans.push({ word, start: match.index, end: match.index + match[0].length });
   }
   return spans;
 }
 
-const WORD_AT = new RegExp(WORD.source, 'uy');
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const JOINER = /['’ʼ`-]/;
+const WORD_AT = new RegExp(WORD_SOURCE, 'uy');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\u00AD]/u;
+const JOINER = /['’ʼ`\-\u2010\u2011]/;
 /** A word whose parts are joined by hyphens or apostrophes is walked back at most this far to its start. */
 const MAX_WALK_BACK = 100;
 
@@ -74,22 +131,34 @@ export function wordAround(text: string, index: number): WordSpan | null {
   for (const from of start === index ? [index] : [start, index]) {
     WORD_AT.lastIndex = from;
     const match = WORD_AT.exec(text);
-    if (match && from + match[0].length > index) return { word: normaliseWord(match[0]), start: from, end: from + match[0].length };
+    if (match && from + match[0].length > index) return { word: wordAt(text, match[0], from, {}), start: from, end: from + match[0].length };
   }
   return null;
 }
 
-/** A normalised word as a pattern for the text it came from: any apostrophe, `ё` for `е`, either case (with the `i` flag). */
+const ACRONYM_WORD = /^(?:\p{L}\.)+$/u;
+const LONG_NUMBER = /^\p{N}{4,}$/u;
+
+/**
+ * A normalised word as a pattern for the text it came from: any apostrophe or hyphen, `ё` for `е`,
+ * soft hyphens anywhere, an acronym with or without its dots (`u.s.` finds US, U.S., U.S), a number
+ * with or without group separators (`15000` finds 15,000), either case (with the `i` flag).
+ * `between` is put between letters (`${HYPHEN}?` for a stem that may be written hyphenated).
+ */
 export function foldedPattern(word: string, between = ''): string {
-  return [...word].map((char) => (char === "'" ? "['’ʼ`]" : char === 'е' ? '[её]' : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join(between);
+  if (ACRONYM_WORD.test(word)) return [...word.replace(/\./g, '')].map((letter) => `${escape(letter)}\\.?`).join(between);
+  const joiner = LONG_NUMBER.test(word) ? `[,.\\u00A0\\u2009\\u202F]?${between}` : `\\u00AD?${between}`;
+  return [...word].map((char) => (char === "'" ? APOSTROPHE : char === '-' ? HYPHEN : char === 'е' ? '[её]' : escape(char))).join(joiner);
 }
 
+const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 /** Matches only where a word or a hyphenated part of one begins (not inside a word, nor after an apostrophe that continues one). */
-export const PART_START = "(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’ʼ`])";
+export const PART_START = "(?<![\\p{L}\\p{N}\\u00AD]|[\\p{L}\\p{N}]['’ʼ`])";
 /** Matches only where a whole word begins. */
-export const WORD_START = "(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}]['’ʼ`-])";
+export const WORD_START = "(?<![\\p{L}\\p{N}\\u00AD]|[\\p{L}\\p{N}]['’ʼ`\\-\\u2010\\u2011])";
 /** Matches only where a word, possessive `'s` included, has ended. */
-export const WORD_END = "(?:['’ʼ`]s)?(?![\\p{L}\\p{N}]|['’ʼ`]\\p{L}|-[\\p{L}\\p{N}])";
+export const WORD_END = "(?:['’ʼ`]s)?(?![\\p{L}\\p{N}\\u00AD]|['’ʼ`]\\p{L}|[\\-\\u2010\\u2011][\\p{L}\\p{N}])";
 
 /** The index terms a (normalised) word contributes before stemming: `cease-fire` gives cease, fire, ceasefire. */
 export function termsOfWord(word: string): string[] {
@@ -98,17 +167,54 @@ export function termsOfWord(word: string): string[] {
   return [...parts, parts.join('')];
 }
 
-const STEMMERS: Record<IndexLanguage, (word: string) => string> = {
-  en: (word) => lunr.stemmer(new lunr.Token(word, {})).toString(),
-  uk: stemUkrainian,
-  ru: stemRussian,
-};
+/** The language whose stemmer and stop words a word gets; `none` for words no stemmer applies to (numbers, acronyms). */
+type WordLanguage = IndexLanguage | 'none';
 
-/** Stems a word as the index of `language` does; words in another script are left alone. */
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+const ONLY_UKRAINIAN = /[іїєґ]/;
+const ONLY_RUSSIAN = /[ыэъ]/;
+/**
+ * A Cyrillic word with none of і ї є ґ nor ы э ъ (ё is already е) in an English briefing is taken
+ * as Russian: 82 % of Russian words carry none of those letters against 59 % of Ukrainian ones
+ * (measured on the corpus's Russian PDFs and zelensky-uk), and Cyrillic quoted in English
+ * briefings here is mostly Russian (sanctions designations, Kremlin texts).
+ */
+const UNMARKED_CYRILLIC: IndexLanguage = 'ru';
+
+/**
+ * The language a word is analysed in, chosen by its own letters: Latin words are English whatever
+ * the briefing; Cyrillic words are Ukrainian or Russian by the letters only one of them has, else
+ * the briefing's own language when it is one of the two (else Russian).
+ */
+export function wordLanguage(word: string, indexLanguage: IndexLanguage): WordLanguage {
+  if (CYRILLIC.test(word)) {
+    if (ONLY_UKRAINIAN.test(word)) return 'uk';
+    if (ONLY_RUSSIAN.test(word)) return 'ru';
+    return indexLanguage === 'en' ? UNMARKED_CYRILLIC : indexLanguage;
+  }
+  return LATIN.test(word) && !word.includes('.') ? 'en' : 'none';
+}
+
+const englishStem = (word: string) => lunr.stemmer(new lunr.Token(word, {})).toString();
+
+/**
+ * The index term of one word part (no hyphen): a name's own term, else its stem. Each part is read
+ * by its own script (`COVID-вакцина`), a Cyrillic one in the language chosen for the whole word.
+ */
+function termOf(part: string, language: WordLanguage): string {
+  if (CYRILLIC.test(part)) {
+    const stemmed = language === 'uk' ? stemUkrainian(part) : stemRussian(part);
+    return nameTerm(part, stemmed) ?? stemmed;
+  }
+  if (!LATIN.test(part) || part.includes('.')) return part;
+  const folded = foldLatinEnding(part);
+  return nameTerm(folded) ?? englishStem(folded);
+}
+
+/** The term of a plain word (no stop-word check) as the index of `language` holds it. */
 export function stem(word: string, language: IndexLanguage): string {
-  const cyrillic = /\p{Script=Cyrillic}/u.test(word);
-  if (language === 'en' ? cyrillic : !cyrillic) return word;
-  return STEMMERS[language](word);
+  return termOf(word, wordLanguage(word, language));
 }
 
 /** One index term and the surface word (normalised, unstemmed) it was made from, for the vocabulary. */
@@ -119,80 +225,96 @@ export interface AnalysedTerm {
   term: string;
 }
 
+/** Distinct words remembered per index language; a briefing library has far fewer distinct words than this. */
+const CACHE_SIZE = 200_000;
+const analysed: Record<IndexLanguage, Map<string, readonly AnalysedTerm[]>> = { en: new Map(), uk: new Map(), ru: new Map() };
+
 /**
  * Everything one word (as `wordSpans` normalised it) puts into the index of a briefing in
  * `language`, with the surface word each term came from: none for a stop word, a compound's parts
- * and its joined form, each stemmed by the stemmer of the word's own script.
- * The one definition of a word's index terms: the tokenizer, the vocabulary and snippets use it.
+ * and its joined form, each stemmed by the stemmer of the word's own language (`wordLanguage`), a
+ * name in any spelling as its one term. The one definition of a word's index terms: the tokenizer,
+ * the vocabulary and snippets use it. The result is shared: do not change it.
  */
-export function analyseWord(word: string, language: IndexLanguage): AnalysedTerm[] {
-  if (isStopWord(word, language)) return [];
-  return termsOfWord(word).map((surface) => ({ surface, term: stem(surface, language) }));
+export function analyseWord(word: string, language: IndexLanguage): readonly AnalysedTerm[] {
+  const cache = analysed[language];
+  let terms = cache.get(word);
+  if (terms) return terms;
+  const wordIn = wordLanguage(word, language);
+  terms = isStopWordIn(word, wordIn) ? [] : termsOfWord(word).map((surface) => ({ surface, term: termOf(surface, wordIn) }));
+  // Forget the oldest word when full: memory stays bounded on any library, and recent words are the likely ones.
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(word, terms);
+  return terms;
 }
 
 /**
- * The one term a query word must match in the index of `language` (a compound as its joined
- * form, which the index holds for every spelling); null for a stop word of that language.
+ * The one term a query word (normalised, as `wordSpans(text, { query: true })` gives it) must match
+ * in the index of `language`: a compound as its joined form, which the index holds for every
+ * spelling; null for a stop word. A query is run against each language index with that index's
+ * language, and the word's own letters choose its stemmer exactly as for indexing.
  */
 export function queryTerm(word: string, language: IndexLanguage): string | null {
   const joined = word.includes('-') ? normaliseWord(word.replace(/-/g, '')) : word;
-  if (isStopWord(joined, language)) return null;
-  return stem(joined, language);
+  const wordIn = wordLanguage(joined, language);
+  return isStopWordIn(joined, wordIn) ? null : termOf(joined, wordIn);
 }
 
+/** True when `word` is a stop word in the language it is analysed in within an index of `language`. */
 export function isStopWord(word: string, language: IndexLanguage): boolean {
-  return STOP_WORDS[language].has(word);
+  return isStopWordIn(word, wordLanguage(word, language));
+}
+
+function isStopWordIn(word: string, language: WordLanguage): boolean {
+  return language !== 'none' && STOP_WORDS[language].has(word);
 }
 
 let registered = false;
 
 /**
- * Registers the pipeline functions under fixed names. Lunr serialises a pipeline as those names,
- * so a saved index can only be loaded after this has run.
+ * Registers the query pipeline functions under fixed names. Lunr serialises an index's search
+ * pipeline as those names, so a saved index can only be loaded after this has run.
  */
 export function registerPipelines(): void {
   if (registered) return;
   registered = true;
-  for (const language of INDEX_LANGUAGES) {
-    lunr.Pipeline.registerFunction(stopFilterFor(language), `briefing-stop-${language}`);
-    lunr.Pipeline.registerFunction(stemmerFor(language), `briefing-stem-${language}`);
-  }
+  for (const language of INDEX_LANGUAGES) lunr.Pipeline.registerFunction(queryPipelineFor(language), `briefing-query-${language}`);
 }
 
-const stopFilters = new Map<IndexLanguage, lunr.PipelineFunction>();
-const stemmers = new Map<IndexLanguage, lunr.PipelineFunction>();
+const queryPipelines = new Map<IndexLanguage, lunr.PipelineFunction>();
 
-function stopFilterFor(language: IndexLanguage): lunr.PipelineFunction {
-  if (!stopFilters.has(language)) {
-    stopFilters.set(language, (token) => (isStopWord(token.toString(), language) ? null : token));
+/** Lunr's search pipeline (for `usePipeline: true`): a normalised query word to its `queryTerm`, or nothing for a stop word. */
+function queryPipelineFor(language: IndexLanguage): lunr.PipelineFunction {
+  if (!queryPipelines.has(language)) {
+    queryPipelines.set(language, (token) => {
+      const term = queryTerm(token.toString(), language);
+      return term === null ? (null as unknown as lunr.Token) : token.update(() => term);
+    });
   }
-  return stopFilters.get(language)!;
+  return queryPipelines.get(language)!;
 }
 
-function stemmerFor(language: IndexLanguage): lunr.PipelineFunction {
-  if (!stemmers.has(language)) {
-    stemmers.set(language, (token) => token.update((word) => stem(word, language)));
-  }
-  return stemmers.get(language)!;
-}
-
-/** Sets a builder up for one language: our tokenizer, stop words and stemmer for indexing, the stemmer for queries. */
+/**
+ * Sets a builder up for one language: the tokenizer emits each word's analysed terms (so the
+ * indexing pipeline has nothing left to do), and queries sent through the pipeline get `queryTerm`.
+ */
 export function configureBuilder(builder: lunr.Builder, language: IndexLanguage): void {
   registerPipelines();
   builder.pipeline.reset();
   builder.searchPipeline.reset();
-  builder.pipeline.add(stopFilterFor(language), stemmerFor(language));
-  builder.searchPipeline.add(stemmerFor(language));
-  builder.tokenizer = tokenize as unknown as typeof builder.tokenizer;
+  builder.searchPipeline.add(queryPipelineFor(language));
+  builder.tokenizer = tokenizerFor(language) as unknown as typeof builder.tokenizer;
   builder.metadataWhitelist = [];
 }
 
-/** Lunr tokenizer: every term of every word, in order (positions are not kept; snippets come from the text). */
-function tokenize(input: unknown): lunr.Token[] {
-  if (input === null || input === undefined) return [];
-  const tokens: lunr.Token[] = [];
-  for (const { word } of wordSpans(String(input))) {
-    for (const term of termsOfWord(word)) tokens.push(new lunr.Token(term, {}));
-  }
-  return tokens;
+/** Lunr tokenizer for an index of `language`: every term of every word, in order (positions are not kept; snippets come from the text). */
+function tokenizerFor(language: IndexLanguage): (input: unknown) => lunr.Token[] {
+  return (input) => {
+    if (input === null || input === undefined) return [];
+    const tokens: lunr.Token[] = [];
+    for (const { word } of wordSpans(String(input))) {
+      for (const { term } of analyseWord(word, language)) tokens.push(new lunr.Token(term, {}));
+    }
+    return tokens;
+  };
 }
