@@ -25,9 +25,10 @@ import { PDF_CACHE_FOLDER } from '../electron/services/library/pdf/extraction-ca
 import { SearchService } from '../electron/services/search/search-service';
 import { parseWorkerBundle, searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
 import { spreadQuotes, timeAnchorAll } from './anchoring';
-import { median, readPassages, round, writeLibrary } from './corpus';
+import { median, percentile, readPassages, round, writeLibrary } from './corpus';
 import { measureRenderer, type Measured } from './pdf-render';
-import { makeQueries, percentile, request } from './search';
+import { request } from './search';
+import { makeQueries } from './search-queries';
 
 /** The corpus PDFs; BRIEFING_PDF_CORPUS points elsewhere. */
 const PDF_CORPUS = process.env.BRIEFING_PDF_CORPUS ?? fileURLToPath(new URL('../../shared/corpus/pdf/', import.meta.url));

@@ -1,57 +1,92 @@
 /**
- * `npm run bench -- search`: the search index on the first 10,000 passages and on all of them,
- * through the real worker thread, against two baselines given the same documents and queries:
- * one Lunr index built the plain way and queried with `index.search()`, and MiniSearch.
- * Prints the figures for all passages as one JSON line and returns those for 10,000, so the last
- * line of the run is the 10,000-document object and the line before it the all-passages one.
- * The 10,000 run then adds a 10 MB briefing and times queries and frequent words (`the`, `a`,
- * `word`) with it in the library.
+ * `npm run bench -- search`: the app's search, through the real worker thread, with snippets, on
+ * the first 10,000 passages, on all 18,267, and on 50,000 (the passages repeated under other ids),
+ * beside plain Lunr and MiniSearch given the same documents and queries (bench/search-baselines.ts).
+ * The 10,000 library then gets five 40,000-word transcripts, then a 10 MB briefing, and the same
+ * queries are timed with each there. The last line of output is one JSON object with every figure.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import lunr from 'lunr';
-import MiniSearch from 'minisearch';
+import type { SearchRequest } from '../electron/common/search-model';
 import { LibraryService } from '../electron/services/library/library-service';
 import { BASE_SHARD_SIZE } from '../electron/services/search/search-engine';
 import { SearchService } from '../electron/services/search/search-service';
 import { searchWorkerBundle } from '../electron/services/test-support/worker-bundle';
-import { median, readPassages, round, writeLibrary, type Passage } from './corpus';
+import { median, percentile, readPassages, round, writeLibrary, type Passage } from './corpus';
+import { benchBaselines } from './search-baselines';
+import { contentWords, makeQueries } from './search-queries';
 
 const SMALL = 10_000;
-const QUERIES = 240;
-const SEED = 20_240_917;
+const LARGE = 50_000;
 const POLL_MS = 5;
 const POLL_LIMIT_MS = 120_000;
 /** A word no passage holds, for timing how soon an added briefing is found. */
 const ADDED_WORD = 'quorvalentine';
+/** Long transcripts added to the 10,000 library: a handful, each of this many words of debate text. */
+const TRANSCRIPTS = 5;
+const TRANSCRIPT_WORDS = 40_000;
 
-/** Figures for one library size, in the key order the issue asks for. */
-type Figures = Record<string, number>;
+type Figures = Record<string, number | string>;
+
+/** What one run of the app's search on one library gives. */
+interface OurFigures {
+  buildMs: number;
+  firstSearchMs: number;
+  workerRssMb: number;
+  timed: Timed;
+  addMs: number;
+  /** Figures of the steps run after the main ones on the same library (transcripts, a 10 MB briefing). */
+  more: Figures;
+}
 
 export async function benchSearch(): Promise<Figures> {
   const sandbox = await mkdtemp(join(tmpdir(), 'briefing-bench-'));
   const workerPath = await searchWorkerBundle();
   try {
     const all = await readPassages();
-    // One fixed query list for both sizes, drawn from passages both sizes hold.
-    const queries = makeQueries(all.slice(0, SMALL));
-    console.error(
-      `[bench] search: ${queries.length} queries, e.g. ${queries
-        .slice(0, 6)
-        .map((q) => JSON.stringify(q))
-        .join(', ')}`,
-    );
+    const small = all.slice(0, SMALL);
+    // One fixed query list for every size, drawn from passages all sizes hold.
+    const queries = makeQueries(small);
+    console.error(`[bench] search: ${queries.length} queries, e.g. ${[0, 3, 4, 250, 300].map((i) => JSON.stringify(queries[i])).join(', ')}`);
 
     // The worker's memory is measured as growth of this process's RSS, so the baselines, which
-    // build in this thread and leave a large heap behind, run after both sizes of ours.
-    const small = all.slice(0, SMALL);
-    const oursFull = await benchOurs(join(sandbox, 'all'), workerPath, all, queries);
-    const oursSmall = await benchOurs(join(sandbox, 'small'), workerPath, small, queries, all);
-    console.log(JSON.stringify({ bench: 'search', ...oursFull, ...benchBaselines(all, queries) }));
-    return { ...oursSmall, ...benchBaselines(small, queries) };
+    // build in this thread and leave a large heap behind, run after every size of ours.
+    const oursAll = await benchOurs(join(sandbox, 'all'), workerPath, all, queries);
+    const oursSmall = await benchOurs(join(sandbox, 'small'), workerPath, small, queries, async (library) => ({
+      ...(await benchTranscripts(library, small)),
+      ...(await benchLongBriefing(library, all)),
+    }));
+    const oursLarge = await benchOurs(join(sandbox, 'large'), workerPath, repeated(all, LARGE), queries);
+    const baseSmall = benchBaselines(small, queries);
+    const baseAll = benchBaselines(all, queries);
+
+    const [s, a, l] = [SMALL, all.length, LARGE];
+    return {
+      queries: queries.length,
+      // Ours includes snippets for the 20 results shown, phrase checks and the worker round trip.
+      [`p95_${s}_ms`]: round(percentile(oursSmall.timed.latencies, 0.95)),
+      [`minisearch_p95_${s}_ms`]: round(baseSmall.miniSearch.p95Ms),
+      [`p95_${a}_ms`]: round(percentile(oursAll.timed.latencies, 0.95)),
+      [`minisearch_p95_${a}_ms`]: round(baseAll.miniSearch.p95Ms),
+      ...oursSmall.more,
+      [`worker_rss_${a}_mb`]: round(oursAll.workerRssMb),
+      [`build_${l}_ms`]: round(oursLarge.buildMs),
+      [`first_search_${l}_ms`]: round(oursLarge.firstSearchMs),
+      [`p95_${l}_ms`]: round(percentile(oursLarge.timed.latencies, 0.95)),
+      [`worker_rss_${l}_mb`]: round(oursLarge.workerRssMb),
+      ...details(s, oursSmall),
+      ...details(a, oursAll),
+      ...details(l, oursLarge),
+      [`plain_lunr_p95_${s}_ms`]: round(baseSmall.plainLunr.p95Ms),
+      [`plain_lunr_p95_${a}_ms`]: round(baseAll.plainLunr.p95Ms),
+      [`minisearch_build_${s}_ms`]: round(baseSmall.miniSearch.buildMs),
+      [`minisearch_build_${a}_ms`]: round(baseAll.miniSearch.buildMs),
+      [`plain_lunr_build_${a}_ms`]: round(baseAll.plainLunr.buildMs),
+      baselines: 'MiniSearch and plain Lunr: ids and scores only, no snippets, no phrase check, in this thread (no worker round trip)',
+    };
   } finally {
     await rm(sandbox, { recursive: true, force: true });
     // The helper bundles the worker into a temp folder of its own.
@@ -59,8 +94,47 @@ export async function benchSearch(): Promise<Figures> {
   }
 }
 
-/** With `longFrom`, a 10 MB briefing of that text is added at the end and queries are timed again beside `the`, `a`, `word`. */
-async function benchOurs(dir: string, workerPath: string, passages: Passage[], queries: string[], longFrom?: Passage[]): Promise<Figures> {
+/** The figures of one size beyond the headline ones, keyed by its size. */
+function details(size: number, ours: OurFigures): Figures {
+  return {
+    [`build_${size}_ms`]: round(ours.buildMs),
+    [`first_search_${size}_ms`]: round(ours.firstSearchMs),
+    [`p50_${size}_ms`]: round(median(ours.timed.latencies)),
+    [`max_${size}_ms`]: round(Math.max(...ours.timed.latencies)),
+    [`answered_${size}`]: ours.timed.answered,
+    [`partial_${size}`]: ours.timed.partial,
+    [`refused_${size}`]: ours.timed.refused,
+    [`add_to_searchable_${size}_ms`]: round(ours.addMs),
+    [`worker_rss_${size}_mb`]: round(ours.workerRssMb),
+  };
+}
+
+/** `count` passages: all of them, then again under other ids, as many times as it takes. */
+function repeated(passages: Passage[], count: number): Passage[] {
+  return Array.from({ length: count }, (_, i) => {
+    const passage = passages[i % passages.length];
+    const copy = Math.floor(i / passages.length);
+    return copy === 0 ? passage : { ...passage, id: `${passage.id}~${copy}` };
+  });
+}
+
+/** The library a run works on, for the steps that add to it. */
+interface OpenLibrary {
+  root: string;
+  library: LibraryService;
+  service: SearchService;
+  queries: string[];
+  progress: (message: string) => void;
+}
+
+/** `more` runs after the main figures, on the same library and worker. */
+async function benchOurs(
+  dir: string,
+  workerPath: string,
+  passages: Passage[],
+  queries: string[],
+  more?: (library: OpenLibrary) => Promise<Figures>,
+): Promise<OurFigures> {
   const progress = (message: string) => console.error(`[bench] search ${passages.length}: ${message}`);
   const log = (message: string) => console.error(`[bench] search worker: ${message}`);
   const root = join(dir, 'library');
@@ -97,15 +171,8 @@ async function benchOurs(dir: string, workerPath: string, passages: Passage[], q
     const workerRssMb = ((await settledRss()) - rssBefore) / 2 ** 20;
     progress(`first search after ${round(firstSearchMs)} ms (on "${probe}"), worker RSS ${round(workerRssMb)} MB`);
 
-    const latencies: number[] = [];
-    let answered = 0;
-    for (const text of queries) {
-      const begin = performance.now();
-      const response = await service.search(request(text));
-      latencies.push(performance.now() - begin);
-      if (response.results.length > 0) answered++;
-    }
-    progress(`${answered} of ${queries.length} queries found something`);
+    const timed = await timeQueries(service, queries);
+    progress(`${timed.answered} of ${queries.length} queries found something; ${describe(timed)}`);
 
     await writeFile(
       join(root, 'bench-added.md'),
@@ -118,21 +185,48 @@ async function benchOurs(dir: string, workerPath: string, passages: Passage[], q
     const addMs = performance.now() - start;
     progress(`added briefing found after ${round(addMs)} ms`);
 
-    const long = longFrom ? await benchLongBriefing(root, library, service, queries, longFrom, progress) : {};
-    return {
-      docs: passages.length,
-      build_ms: round(buildMs),
-      first_search_ms: round(firstSearchMs),
-      query_p50_ms: round(median(latencies)),
-      query_p95_ms: round(percentile(latencies, 0.95)),
-      query_max_ms: round(Math.max(...latencies)),
-      add_to_searchable_ms: round(addMs),
-      worker_rss_mb: round(workerRssMb),
-      ...long,
-    };
+    const figures = more ? await more({ root, library, service, queries, progress }) : {};
+    return { buildMs, firstSearchMs, workerRssMb, timed, addMs, more: figures };
   } finally {
     await service.close();
   }
+}
+
+/** Writes briefings into the library and waits until the index holds them. */
+async function addBriefings(open: OpenLibrary, files: { name: string; title: string; text: string }[]): Promise<void> {
+  for (const { name, title, text } of files) {
+    await writeFile(join(open.root, name), `---\ntitle: ${JSON.stringify(title)}\ndate: "2025"\nsource: "Bench"\nlanguage: en\n---\n\n${text}\n`);
+  }
+  const { briefings } = await open.library.open(open.root);
+  for (const { name } of files) {
+    if (briefings.find((briefing) => briefing.id === name)?.problem) throw new Error(`${name} was not read`);
+  }
+  await open.service.open(open.root, briefings);
+  await open.service.idle();
+}
+
+/**
+ * A handful of 40,000-word transcripts (runs of consecutive debate passages, which the queries are
+ * drawn from, so they match and their snippets and phrase checks are paid for) join the library.
+ */
+async function benchTranscripts(open: OpenLibrary, passages: Passage[]): Promise<Figures> {
+  const files = Array.from({ length: TRANSCRIPTS }, (_, t) => {
+    const parts: string[] = [];
+    for (let words = 0, i = Math.floor((t * passages.length) / TRANSCRIPTS); words < TRANSCRIPT_WORDS; i++) {
+      const text = passages[i % passages.length].text;
+      parts.push(text);
+      words += text.split(/\s+/).length;
+    }
+    return { name: `bench-transcript-${t + 1}.md`, title: `Debate transcript ${t + 1}`, text: parts.join('\n\n') };
+  });
+  await addBriefings(open, files);
+  const timed = await timeQueries(open.service, open.queries);
+  open.progress(`with ${TRANSCRIPTS} transcripts of ${TRANSCRIPT_WORDS} words: ${describe(timed)}`);
+  return {
+    p95_long_transcripts_ms: round(percentile(timed.latencies, 0.95)),
+    p50_long_transcripts_ms: round(median(timed.latencies)),
+    partial_long_transcripts: timed.partial,
+  };
 }
 
 /** Words that occur everywhere in English text, typed alone. */
@@ -141,109 +235,60 @@ const FREQUENT_ROUNDS = 20;
 const LONG_BRIEFING_CHARS = 9_900_000;
 
 /**
- * A 10 MB briefing of real debate text goes into the library; then, in this one run, the normal
- * queries and the frequent words are timed with it there, each query awaited before the next.
+ * A 10 MB briefing of real debate text goes into the library; then the normal queries and the
+ * frequent words are timed with it there, each query awaited before the next.
  */
-async function benchLongBriefing(
-  root: string,
-  library: LibraryService,
-  service: SearchService,
-  queries: string[],
-  passages: Passage[],
-  progress: (message: string) => void,
-): Promise<Figures> {
+async function benchLongBriefing(open: OpenLibrary, passages: Passage[]): Promise<Figures> {
   const parts: string[] = [];
   for (let length = 0, i = 0; length < LONG_BRIEFING_CHARS; i++) {
     parts.push(passages[i % passages.length].text);
     length += passages[i % passages.length].text.length + 2;
   }
-  await writeFile(
-    join(root, 'bench-long.md'),
-    `---\ntitle: "Ten megabytes of debate"\ndate: "2025"\nsource: "Bench"\nlanguage: en\n---\n\n${parts.join('\n\n')}\n`,
-  );
-  const { briefings } = await library.open(root);
-  if (briefings.find((briefing) => briefing.id === 'bench-long.md')?.problem) throw new Error('the long briefing was not read');
-  await service.open(root, briefings);
-  await service.idle();
-  progress('10 MB briefing indexed');
-
-  const timed = async (texts: string[]) => {
-    const latencies: number[] = [];
-    let partial = 0;
-    for (const text of texts) {
-      const begin = performance.now();
-      const response = await service.search(request(text));
-      latencies.push(performance.now() - begin);
-      if (response.refused) throw new Error(`"${text}" was refused: ${response.refused}`);
-      if (response.stopped) partial++;
-    }
-    return { latencies, partial };
-  };
-  const normal = await timed(queries);
-  const frequent = await timed(Array.from({ length: FREQUENT_ROUNDS }, () => FREQUENT_WORDS).flat());
-  progress(`with the 10 MB briefing: ${frequent.partial} of ${frequent.latencies.length} frequent-word answers were partial`);
+  await addBriefings(open, [{ name: 'bench-long.md', title: 'Ten megabytes of debate', text: parts.join('\n\n') }]);
+  open.progress('10 MB briefing indexed');
+  const normal = await timeQueries(open.service, open.queries);
+  const frequent = await timeQueries(open.service, Array.from({ length: FREQUENT_ROUNDS }, () => FREQUENT_WORDS).flat());
+  open.progress(`with the 10 MB briefing: ${describe(normal)}; ${frequent.partial} of ${frequent.latencies.length} frequent-word answers were partial`);
   return {
-    long_briefing_query_p50_ms: round(median(normal.latencies)),
-    long_briefing_query_p95_ms: round(percentile(normal.latencies, 0.95)),
+    p50_long_briefing_ms: round(median(normal.latencies)),
+    p95_long_briefing_ms: round(percentile(normal.latencies, 0.95)),
     frequent_word_p50_ms: round(median(frequent.latencies)),
     frequent_word_p95_ms: round(percentile(frequent.latencies, 0.95)),
     frequent_word_partial: frequent.partial,
   };
 }
 
-type Doc = { id: string; title: string; text: string };
-
-/** The same documents and queries through plain Lunr and MiniSearch, built in this thread. */
-function benchBaselines(passages: Passage[], queries: string[]): Figures {
-  const docs = passages.map(({ id, title, text }) => ({ id, title, text }));
-  const plain = benchPlainLunr(docs, queries);
-  console.error(`[bench] search ${docs.length}: plain Lunr: build ${round(plain.buildMs)} ms, p95 ${round(plain.p95)} ms`);
-  const mini = benchMiniSearch(docs, queries);
-  console.error(`[bench] search ${docs.length}: MiniSearch: build ${round(mini.buildMs)} ms, p95 ${round(mini.p95)} ms`);
-  return {
-    plain_lunr_build_ms: round(plain.buildMs),
-    plain_lunr_query_p95_ms: round(plain.p95),
-    minisearch_build_ms: round(mini.buildMs),
-    minisearch_query_p95_ms: round(mini.p95),
-  };
+interface Timed {
+  latencies: number[];
+  /** By kind of query (words, typing, phrase), for the progress lines. */
+  byKind: Map<string, number[]>;
+  answered: number;
+  /** Answers cut short by the deadline: their latency is the deadline, not what the whole answer would take. */
+  partial: number;
+  refused: number;
 }
 
-function benchPlainLunr(docs: Doc[], queries: string[]): { buildMs: number; p95: number } {
-  const start = performance.now();
-  const index = lunr(function () {
-    this.ref('id');
-    this.field('title');
-    this.field('text');
-    docs.forEach((doc) => this.add(doc));
-  });
-  const buildMs = performance.now() - start;
-  const latencies = queries.map((text) => {
+/** Each query sent and awaited before the next, as a person typing sends them. */
+async function timeQueries(service: SearchService, texts: string[]): Promise<Timed> {
+  const timed: Timed = { latencies: [], byKind: new Map(), answered: 0, partial: 0, refused: 0 };
+  for (const text of texts) {
     const begin = performance.now();
-    try {
-      index.search(text);
-    } catch (error) {
-      // A query Lunr's parser refuses is still an answered query.
-      if (!(error instanceof lunr.QueryParseError)) throw error;
-    }
-    return performance.now() - begin;
-  });
-  return { buildMs, p95: percentile(latencies, 0.95) };
+    const response = await service.search(request(text));
+    const latency = performance.now() - begin;
+    timed.latencies.push(latency);
+    const kind = text.startsWith('"') ? 'phrase' : text.endsWith(' ') ? 'words' : 'typing';
+    timed.byKind.set(kind, [...(timed.byKind.get(kind) ?? []), latency]);
+    if (response.results.length > 0) timed.answered++;
+    if (response.stopped) timed.partial++;
+    if (response.refused) timed.refused++;
+  }
+  return timed;
 }
 
-function benchMiniSearch(docs: Doc[], queries: string[]): { buildMs: number; p95: number } {
-  const start = performance.now();
-  const index = new MiniSearch<Doc>({ fields: ['title', 'text'], storeFields: [] });
-  index.addAll(docs);
-  const buildMs = performance.now() - start;
-  const latencies = queries.map((text) => {
-    const begin = performance.now();
-    index.search(text, { prefix: true, fuzzy: 0.2, combineWith: 'AND' });
-    return performance.now() - begin;
-  });
-  return { buildMs, p95: percentile(latencies, 0.95) };
-}
+const describe = (timed: Timed) =>
+  `p95 ${round(percentile(timed.latencies, 0.95))} ms (${[...timed.byKind].map(([kind, latencies]) => `${kind} ${round(percentile(latencies, 0.95))}`).join(', ')}), ${timed.partial} partial, ${timed.refused} refused`;
 
-export const request = (text: string) => ({ text, filters: {}, limit: 20 });
+export const request = (text: string): SearchRequest => ({ text, filters: {}, limit: 20 });
 
 async function pollUntil(what: string, found: () => Promise<boolean>): Promise<void> {
   const start = performance.now();
@@ -251,58 +296,6 @@ async function pollUntil(what: string, found: () => Promise<boolean>): Promise<v
     if (performance.now() - start > POLL_LIMIT_MS) throw new Error(`gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-}
-
-/** Nearest-rank percentile. */
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-const STOP_WORDS = new Set(
-  `about above after again against also among because been before being below between both could does doing down during each
-  even ever every from further have having here into itself just many more most much must only other ours over same shall
-  should some such than that their theirs them then there these they this those through under until upon very were what when
-  where which while whom will with within without would your yours made make well like ourselves themselves`.split(/\s+/),
-);
-
-/** Lowercase words of four letters or more that are not stop words, in passage order. */
-const contentWords = (text: string) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => word.length >= 4 && !STOP_WORDS.has(word));
-
-/**
- * The fixed query list: runs of one to three neighbouring words of a passage (so that words that
- * are all required still meet), chosen by a seeded generator. About 60% are whole words ending in
- * a space, 20% end in a word cut to a prefix of four letters or more (no space: typing), and 20%
- * have one word misspelled by swapping two inner letters.
- */
-export function makeQueries(passages: Passage[]): string[] {
-  const random = mulberry32(SEED);
-  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-  const queries: string[] = [];
-  while (queries.length < QUERIES) {
-    const words = contentWords(pick(passages).text);
-    const count = 1 + Math.floor(random() * 3);
-    if (words.length < count) continue;
-    const from = Math.floor(random() * (words.length - count + 1));
-    const chosen = words.slice(from, from + count);
-    const kind = queries.length % 5; // 0–2 whole words, 3 prefix, 4 misspelled
-    if (kind === 3) {
-      const last = chosen[count - 1];
-      if (last.length < 5) continue;
-      chosen[count - 1] = last.slice(0, 4 + Math.floor(random() * (last.length - 4)));
-      queries.push(chosen.join(' '));
-    } else if (kind === 4) {
-      const at = Math.floor(random() * count);
-      const word = chosen[at];
-      const i = 1 + Math.floor(random() * (word.length - 3)); // swaps letters i and i+1, never the first or last
-      if (word[i] === word[i + 1]) continue;
-      chosen[at] = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      queries.push(`${chosen.join(' ')} `);
-    } else {
-      queries.push(`${chosen.join(' ')} `);
-    }
-  }
-  return queries;
 }
 
 /**
@@ -318,18 +311,6 @@ function newestShardWord(passages: Passage[]): string {
   const [word, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
   if (count <= newest.length - Math.min(newest.length, BASE_SHARD_SIZE)) throw new Error(`no word of ${newestYear} is sure to be in the newest shard`);
   return word;
-}
-
-/** A small seeded generator (mulberry32), so the query list is the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
