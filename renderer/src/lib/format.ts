@@ -4,6 +4,9 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', uk: 'Укра�
 const LANGUAGE_CODES: Record<Language, string> = { en: 'EN', uk: 'UK', ru: 'RU', und: '—' };
 
 export const languageName = (language: Language) => LANGUAGE_NAMES[language];
+/** For a sentence of the (English) interface: "the text reads as Ukrainian", not "as Українська". */
+const ENGLISH_NAMES: Record<Language, string> = { en: 'English', uk: 'Ukrainian', ru: 'Russian', und: 'an unknown language' };
+export const languageNameInEnglish = (language: Language) => ENGLISH_NAMES[language];
 export const languageCode = (language: Language) => LANGUAGE_CODES[language];
 
 /**
