@@ -99,6 +99,8 @@ export type SearchStop = 'deadline' | 'superseded' | 'restarted';
 export interface SearchResponse {
   results: SearchHit[];
   total: number;
+  /** True when `total` is an estimate ("about"): phrases were checked only in part of the candidates, the best ones all checked. */
+  totalEstimated: boolean;
   match: SearchMatchKind;
   /** Words replaced before searching, in query order; empty unless `match` is `corrected`. */
   corrections: QueryCorrection[];

@@ -23,8 +23,8 @@ describe('parseQuery', () => {
     });
   });
 
-  it('keeps US, WHO and UN as words', () => {
-    expect(read('US WHO UN ').required).toEqual(['us', 'who', 'un']);
+  it('keeps US, WHO and UN as words, read as the acronyms in the whole query text', () => {
+    expect(read('US WHO UN ').required).toEqual(['u.s.', 'w.h.o.', 'un']);
   });
 
   it('keeps Cyrillic words', () => {

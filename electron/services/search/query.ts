@@ -43,7 +43,7 @@ export function parseQuery(input: string): QueryOutcome {
 
   const phrases: string[][] = [];
   const withoutPhrases = text.replace(/"([^"]*)"?/g, (_match, phrase: string) => {
-    const words = wordSpans(phrase).map((span) => span.word);
+    const words = wordSpans(phrase, { query: true }).map((span) => span.word);
     if (words.length > 0) phrases.push(words);
     return ' ';
   });
@@ -51,27 +51,27 @@ export function parseQuery(input: string): QueryOutcome {
   const required: string[] = [];
   const excluded: string[] = [];
   let prefix: string | null = null;
-  const chunks = withoutPhrases.split(/\s+/).filter(Boolean);
   const typingLastWord = !/\s$/.test(withoutPhrases) && !/"\s*$/.test(text);
-  chunks.forEach((chunk, index) => {
-    const exclude = chunk.startsWith('-') && chunk.length > 1;
-    const explicitPrefix = /[\p{L}\p{N}]\*+$/u.test(chunk);
-    const spans = wordSpans(chunk).map((span) => joinCompound(span.word));
-    const words = spans.filter((word) => word.length <= MAX_WORD_CHARS);
-    if (words.length < spans.length) notices.push(`Words longer than ${MAX_WORD_CHARS} letters were left out.`);
-    if (words.length === 0) return;
-    if (exclude) {
-      excluded.push(...words);
+  // Words are cut from the whole text at once, so a word's neighbours can decide how it is read;
+  // whitespace-separated chunks only say what a `-` or `*` applies to.
+  const chunks = [...withoutPhrases.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+  const spans = wordSpans(withoutPhrases, { query: true });
+  spans.forEach((span, index) => {
+    const word = joinCompound(span.word);
+    if (word.length > MAX_WORD_CHARS) {
+      notices.push(`Words longer than ${MAX_WORD_CHARS} letters were left out.`);
       return;
     }
-    const last = words[words.length - 1];
-    const isLastChunk = index === chunks.length - 1;
-    if ((explicitPrefix || (isLastChunk && typingLastWord)) && last.length >= MIN_PREFIX_CHARS && prefix === null) {
-      required.push(...words.slice(0, -1));
-      prefix = last;
-    } else {
-      required.push(...words);
+    const chunk = chunks.find((candidate) => candidate.start <= span.start && span.start < candidate.end);
+    if (chunk && chunk.text.startsWith('-') && chunk.text.length > 1) {
+      excluded.push(word);
+      return;
     }
+    const endsChunk = !chunk || !spans[index + 1] || spans[index + 1].start >= chunk.end;
+    const explicitPrefix = endsChunk && chunk !== undefined && /[\p{L}\p{N}]\*+$/u.test(chunk.text);
+    const typing = index === spans.length - 1 && typingLastWord;
+    if ((explicitPrefix || typing) && word.length >= MIN_PREFIX_CHARS && prefix === null) prefix = word;
+    else required.push(word);
   });
 
   const phraseWords = phrases.flat();

@@ -2,16 +2,29 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dateInRange } from '../../common/date-range';
 import type { BriefingSummary, Language } from '../../common/model';
-import type { NoteDocument, SearchCoverage, SearchHit, SearchNoteHit, SearchRequest, SearchResponse } from '../../common/search-model';
+import type { NoteDocument, SearchCoverage, SearchHit, SearchMatchKind, SearchNoteHit, SearchRequest, SearchResponse } from '../../common/search-model';
 import { SerialQueue } from '../../common/async/serial-queue';
 import { cacheKeyFor } from '../fs/cache-key';
 import { cacheVersion } from '../library/parser-version';
 import { readJsonOr, writeJson } from '../fs/json-file';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query';
 import { loadSearchDoc, type SearchDoc } from './search-document';
-import { buildShard, loadShard, matchShard, serialiseShard, type SerialisedShard, type Shard, type ShardMatch } from './shard';
+import {
+  buildShard,
+  loadShard,
+  matchShard,
+  serialiseShard,
+  type MatchOptions,
+  type MatchQuery,
+  type SerialisedShard,
+  type Shard,
+  type ShardMatch,
+} from './shard';
 import { QueryBudget } from './query-budget';
-import { containsPhrase, highlight } from './snippet';
+import { highlight } from './snippet';
+import { correctQuery, type Lexicon } from './correction';
+import { checkPhrases } from './phrase-check';
+import { CLOSEST_MATCHES, SHOWING_RESULTS_FOR } from '../../common/search-sentences';
 import { pageAt } from '../../common/pdf-text';
 import { isLeftOut, leftOutNotices } from './left-out';
 
@@ -29,8 +42,9 @@ const RECENT_LIMIT = 1000;
  * a change in what parsing makes of a briefing (title, date, language) changes it through
  * `PARSER_VERSION`, so stale shards are rebuilt either way.
  * 2: a PDF's document keeps where its pages start, for the page a hit is on.
+ * 3: each language index carries its vocabulary (surface words → terms) for type-ahead and typos.
  */
-const MANIFEST_VERSION = cacheVersion(2);
+const MANIFEST_VERSION = cacheVersion(3);
 
 interface IndexManifest {
   version: string;
@@ -149,16 +163,17 @@ export class SearchEngine {
   private matchNotes(query: ParsedQuery, request: SearchRequest, budget: QueryBudget): SearchNoteHit[] {
     if (!this.notes || budget.spent()) return [];
     const { shard, byId } = this.notes;
-    const matches = keepMatching(matchShard(shard, query, { approximate: false, hidden: new Set() }), query, request, budget);
-    return highlightWithin(budget, matches.sort((a, b) => b.score - a.score).slice(0, request.limit), ({ doc, score, terms }) => {
-      const note = byId.get(doc.id)!;
+    const candidates = rank(matchShard(shard, matchQueryOf(query), { mode: 'all', hidden: new Set() }).filter((match) => passesFilters(match.doc, request)));
+    const { matches } = checkPhrases(candidates, query.phrases, request.limit, budget);
+    return highlightWithin(budget, matches.slice(0, request.limit), (match) => {
+      const note = byId.get(match.doc.id)!;
       return {
         annotationId: note.annotationId,
         briefingId: note.briefingId,
         briefingTitle: note.briefingTitle,
         colour: note.colour,
-        score,
-        snippet: highlight(doc, { terms: new Set(terms), surfaces: [] }).snippet,
+        score: match.score,
+        snippet: highlight(match.doc, matchedWords(match)).snippet,
       };
     });
   }
@@ -174,6 +189,7 @@ export class SearchEngine {
     const base = {
       results: [],
       total: 0,
+      totalEstimated: false,
       match: 'all' as const,
       corrections: [],
       notices: [] as string[],
@@ -186,16 +202,21 @@ export class SearchEngine {
     const query = outcome.query;
     if (isEmptyQuery(query)) return { ...base, refused: null, notices: [...query.notices, ...this.leftOut], elapsedMs: performance.now() - started };
 
-    let approximate = false;
-    let matches = this.match(query, false, request, budget);
-    if (matches.length === 0 && !budget.spent() && query.required.length + (query.prefix ? 1 : 0) > 0 && query.phrases.length === 0) {
-      const loose: ParsedQuery = { ...query, required: [...query.required, ...(query.prefix ? [query.prefix] : [])], prefix: null };
-      matches = this.match(loose, true, request, budget);
-      approximate = matches.length > 0;
+    const corrected = request.exact ? { query, corrections: [] } : correctQuery(query, this.lexicons());
+    const searched = corrected.query;
+    let kind: SearchMatchKind = corrected.corrections.length > 0 ? 'corrected' : 'all';
+    let found = checkPhrases(rank(this.match(matchQueryOf(searched), 'all', request, budget)), searched.phrases, request.limit, budget);
+    if (found.matches.length === 0 && !budget.spent() && wordCount(searched) >= 2) {
+      // No briefing holds every word: those holding the most of them, best first.
+      const closest = this.match(matchQueryOf(searched), 'any', request, budget).sort((a, b) => b.held - a.held || b.score - a.score);
+      if (closest.length > 0) {
+        found = { matches: closest, total: closest.length, estimated: false };
+        kind = 'closest';
+      }
     }
-    matches.sort((a, b) => b.score - a.score);
-    const results: SearchHit[] = highlightWithin(budget, matches.slice(0, request.limit), ({ doc, score, terms }) => {
-      const { snippet, hitWords, at } = highlight(doc, { terms: new Set(terms), surfaces: [] }, query.phrases);
+    const results: SearchHit[] = highlightWithin(budget, found.matches.slice(0, request.limit), (match) => {
+      const { doc, score } = match;
+      const { snippet, hitWords, at } = highlight(doc, matchedWords(match), searched.phrases);
       const page = doc.pageStarts && at !== null ? pageAt(doc.pageStarts, at) : null;
       return {
         id: doc.id,
@@ -210,17 +231,20 @@ export class SearchEngine {
         ...(page ? { page } : {}),
       };
     });
-    const notes = this.matchNotes(query, request, budget);
+    const notes = this.matchNotes(searched, request, budget);
     const notices = [...query.notices, ...this.leftOut];
-    if (approximate) notices.push('No exact matches: showing briefings with similar words.');
+    if (corrected.corrections.length > 0) notices.push(`${SHOWING_RESULTS_FOR} “${describeQuery(searched)}”.`);
+    if (kind === 'closest') notices.push(`${CLOSEST_MATCHES}.`);
     if (budget.stopped)
       notices.push(budget.stopped === 'superseded' ? 'A newer search took over.' : `Search took too long: showing the first ${results.length} results found.`);
     return {
       ...base,
       results,
       notes,
-      total: matches.length,
-      match: approximate ? 'corrected' : 'all',
+      total: found.total,
+      totalEstimated: found.estimated,
+      match: kind,
+      corrections: kind === 'corrected' ? corrected.corrections : [],
       refused: null,
       notices,
       stopped: budget.stopped,
@@ -228,12 +252,23 @@ export class SearchEngine {
     };
   }
 
-  private match(query: ParsedQuery, approximate: boolean, request: SearchRequest, budget: QueryBudget): ShardMatch[] {
+  /** Every loaded language index's vocabulary (notes aside): what misspellings are corrected against. */
+  private lexicons(): Lexicon[] {
+    const lexicons: Lexicon[] = [];
+    for (const shard of this.shards.values()) {
+      for (const [language, { vocabulary }] of Object.entries(shard.indexes)) lexicons.push({ language: language as Lexicon['language'], vocabulary });
+    }
+    return lexicons;
+  }
+
+  /** Matches of every shard that pass the filters, one per briefing (a briefing in two shards: the newer copy). */
+  private match(query: MatchQuery, mode: MatchOptions['mode'], request: SearchRequest, budget: QueryBudget): ShardMatch[] {
     const byId = new Map<string, ShardMatch>();
     for (const [name, shard] of this.shards) {
       if (budget.spent()) break;
       const hidden = name === this.manifest.recent ? new Set<string>() : this.hidden;
-      for (const match of keepMatching(matchShard(shard, query, { approximate, hidden }), query, request, budget)) {
+      for (const match of matchShard(shard, query, { mode, hidden })) {
+        if (!passesFilters(match.doc, request)) continue;
         const seen = byId.get(match.doc.id);
         if (!seen || seen.score < match.score) byId.set(match.doc.id, match);
       }
@@ -368,14 +403,29 @@ function emptyManifest(root: string): IndexManifest {
   return { version: MANIFEST_VERSION, root, base: [], recent: null, fingerprints: {}, hidden: [] };
 }
 
-/** The matches that pass the filters and hold every phrase, checked until the budget is spent. */
-function keepMatching(matches: readonly ShardMatch[], query: ParsedQuery, request: SearchRequest, budget: QueryBudget): ShardMatch[] {
-  const kept: ShardMatch[] = [];
-  for (const match of matches) {
-    if (query.phrases.length > 0 && budget.spent()) break;
-    if (passesFilters(match.doc, request) && query.phrases.every((phrase) => containsPhrase(match.doc.text, phrase))) kept.push(match);
-  }
-  return kept;
+const rank = (matches: ShardMatch[]) => matches.sort((a, b) => b.score - a.score);
+
+/** Phrases are matched by their words first (and checked in the text afterwards). */
+function matchQueryOf(query: ParsedQuery): MatchQuery {
+  return { words: [...query.required, ...query.phrases.flat()], prefix: query.prefix, excluded: query.excluded };
+}
+
+/** Words the query asks for, phrase words each counted. */
+const wordCount = (query: ParsedQuery) => query.required.length + query.phrases.flat().length + (query.prefix ? 1 : 0);
+
+/** The query as searched, for "Showing results for …": its words after correction, phrases quoted. */
+function describeQuery(query: ParsedQuery): string {
+  const phrases = query.phrases.map((phrase) => `"${phrase.join(' ')}"`);
+  const excluded = query.excluded.map((word) => `-${word}`);
+  return [...query.required, ...(query.prefix ? [query.prefix] : []), ...phrases, ...excluded].join(' ');
+}
+
+/** Most spellings of one matched term looked for in a result's text (the term's own beginning finds most). */
+const SURFACES_PER_TERM = 8;
+
+/** What a result matched, for its snippet: the index terms, and the vocabulary's spellings of them. */
+function matchedWords({ terms, vocabulary }: ShardMatch): { terms: Set<string>; surfaces: string[] } {
+  return { terms: new Set(terms), surfaces: terms.flatMap((term) => vocabulary.surfacesOf(term, SURFACES_PER_TERM)) };
 }
 
 /** Snippets for the results in rank order until the budget is spent: the best are never the ones left out. */

@@ -113,6 +113,7 @@ export class SearchService {
         return {
           results: [],
           total: 0,
+          totalEstimated: false,
           match: 'all',
           corrections: [],
           refused,

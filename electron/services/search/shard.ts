@@ -1,7 +1,14 @@
 import lunr from 'lunr';
-import { configureBuilder, indexLanguageOf, INDEX_LANGUAGES, isStopWord, registerPipelines, stem, type IndexLanguage } from './analysis';
-import type { ParsedQuery } from './query';
+import { configureBuilder, indexLanguageOf, INDEX_LANGUAGES, queryTerm, registerPipelines, wordSpans, type IndexLanguage } from './analysis';
+import { MIN_PREFIX_CHARS } from './query';
 import type { SearchDoc } from './search-document';
+import { Vocabulary, VocabularyBuilder, type SerialisedVocabulary } from './vocabulary';
+
+/** One language's Lunr index of a shard and the vocabulary of words it holds. */
+export interface LanguageIndex {
+  index: lunr.Index;
+  vocabulary: Vocabulary;
+}
 
 /**
  * A slice of the library's search index: its documents and one Lunr index per language (each with
@@ -10,38 +17,64 @@ import type { SearchDoc } from './search-document';
  */
 export interface Shard {
   docs: SearchDoc[];
-  indexes: Partial<Record<IndexLanguage, lunr.Index>>;
+  indexes: Partial<Record<IndexLanguage, LanguageIndex>>;
 }
 
 export interface SerialisedShard {
   version: number;
   docs: SearchDoc[];
-  indexes: Partial<Record<IndexLanguage, object>>;
+  indexes: Partial<Record<IndexLanguage, { index: object; vocabulary: SerialisedVocabulary }>>;
 }
 
-export const SHARD_FORMAT_VERSION = 1;
+/** 2: each language index carries its vocabulary. */
+export const SHARD_FORMAT_VERSION = 2;
+
+/**
+ * Most terms the word being typed expands to in one index. Each is a Lunr clause whose postings
+ * are walked, and the most frequent are kept, so the cap bounds a keystroke's cost; `Vocabulary.expand`
+ * keeps the choice stable as letters are added.
+ */
+export const PREFIX_TERMS = 64;
 
 export function buildShard(docs: SearchDoc[]): Shard {
   const indexes: Shard['indexes'] = {};
   for (const language of INDEX_LANGUAGES) {
     const members = docs.map((doc, position) => ({ doc, position })).filter(({ doc }) => indexLanguageOf(doc.language) === language);
     if (members.length === 0) continue;
-    indexes[language] = lunr(function () {
+    const vocabulary = new VocabularyBuilder(language);
+    const index = lunr(function () {
       configureBuilder(this, language);
+      // The tokenizer hands Lunr finished index terms (each distinct word analysed once, for the
+      // vocabulary too), so no indexing pipeline is left to stem them again.
+      this.pipeline.reset();
+      this.tokenizer = ((input: unknown) => tokensOf(input, vocabulary)) as unknown as typeof this.tokenizer;
       this.ref('ref');
       this.field('title', { boost: 3 });
       this.field('body');
-      for (const { doc, position } of members) this.add({ ref: String(position), title: doc.title, body: doc.text });
+      for (const { doc, position } of members) {
+        vocabulary.startDocument(position);
+        this.add({ ref: String(position), title: doc.title, body: doc.text });
+      }
     });
+    indexes[language] = { index, vocabulary: vocabulary.build() };
   }
   return { docs, indexes };
+}
+
+function tokensOf(input: unknown, vocabulary: VocabularyBuilder): lunr.Token[] {
+  if (input === null || input === undefined) return [];
+  const tokens: lunr.Token[] = [];
+  for (const { word } of wordSpans(String(input))) for (const term of vocabulary.termsOf(word)) tokens.push(new lunr.Token(term, {}));
+  return tokens;
 }
 
 export function serialiseShard(shard: Shard): SerialisedShard {
   return {
     version: SHARD_FORMAT_VERSION,
     docs: shard.docs,
-    indexes: Object.fromEntries(Object.entries(shard.indexes).map(([language, index]) => [language, index.toJSON()])),
+    indexes: Object.fromEntries(
+      Object.entries(shard.indexes).map(([language, { index, vocabulary }]) => [language, { index: index.toJSON(), vocabulary: vocabulary.toJSON() }]),
+    ),
   };
 }
 
@@ -49,68 +82,77 @@ export function loadShard(data: SerialisedShard): Shard {
   registerPipelines();
   if (data.version !== SHARD_FORMAT_VERSION) throw new Error(`shard format ${data.version} is not ${SHARD_FORMAT_VERSION}`);
   const indexes: Shard['indexes'] = {};
-  for (const [language, index] of Object.entries(data.indexes)) indexes[language as IndexLanguage] = lunr.Index.load(index);
+  for (const [language, stored] of Object.entries(data.indexes)) {
+    indexes[language as IndexLanguage] = { index: lunr.Index.load(stored.index), vocabulary: Vocabulary.load(stored.vocabulary) };
+  }
   return { docs: data.docs, indexes };
+}
+
+/** A query as a shard matches it: words already corrected, compounds joined, phrases as their words. */
+export interface MatchQuery {
+  /** Words a result must hold (`all`) or that count towards its rank (`any`). */
+  words: readonly string[];
+  /** The word being typed, expanded against each index's vocabulary. */
+  prefix: string | null;
+  excluded: readonly string[];
+}
+
+export interface MatchOptions {
+  /** `all`: every word must match; `any`: a result holds at least one, and `held` says how many. */
+  mode: 'all' | 'any';
+  /** Documents to leave out (superseded by a newer shard, or removed). */
+  hidden: ReadonlySet<string>;
 }
 
 export interface ShardMatch {
   doc: SearchDoc;
   score: number;
-  /** Index terms (stems) that matched, for snippets. */
+  /** Index terms that matched, for snippets. */
   terms: string[];
+  /** How many of the query's words (the word being typed counted as one) the document holds. */
+  held: number;
+  /** The vocabulary of the index that matched: the spellings of `terms` to look for in the text. */
+  vocabulary: Vocabulary;
 }
 
-export interface MatchOptions {
-  /** Misspelling-tolerant: each word may be one or two edits away. */
-  approximate: boolean;
-  /** Documents to leave out (superseded by a newer shard, or removed). */
-  hidden: ReadonlySet<string>;
-}
-
-/**
- * Edits allowed when matching approximately. Lunr expands a fuzzy term into every string within
- * that distance, which grows fast with length, so long words get no more than two and short
- * ones one (a two-letter word with one edit already matches most of the index).
- */
-function editDistanceFor(term: string): number {
-  if (term.length < 4) return 0;
-  return term.length > 8 ? 2 : 1;
-}
-
-/** Runs a parsed query against every language index of the shard. */
-export function matchShard(shard: Shard, query: ParsedQuery, options: MatchOptions): ShardMatch[] {
+/** Runs a query against every language index of the shard; each word is taken to that language's term by queryTerm. */
+export function matchShard(shard: Shard, query: MatchQuery, options: MatchOptions): ShardMatch[] {
   const matches: ShardMatch[] = [];
-  for (const [language, index] of Object.entries(shard.indexes) as [IndexLanguage, lunr.Index][]) {
-    // Lunr keeps its term dictionary public at runtime but not in its types.
-    const known = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
-    const words = [...query.required, ...query.phrases.flat()].filter((word) => !isStopWord(word, language));
-    const prefix = query.prefix;
-    if (words.length === 0 && !prefix) continue;
-    const prefixStem = prefix ? stem(prefix, language) : null;
+  const presence = options.mode === 'all' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
+  for (const [language, { index, vocabulary }] of Object.entries(shard.indexes) as [IndexLanguage, LanguageIndex][]) {
+    const words = [...new Set(query.words.map((word) => queryTerm(word, language)).filter((term) => term !== null))];
+    const typed = query.prefix ? prefixTerms(query.prefix, language, vocabulary) : null;
+    if (typed?.size === 0 && options.mode === 'all') continue;
+    if (words.length === 0 && !typed?.size) continue;
     const results = index.query((builder) => {
-      for (const word of words) {
-        const term = stem(word, language);
-        const presence = lunr.Query.presence.REQUIRED;
-        // Fuzzy expansion is the costliest thing Lunr does: only for words this index does not know.
-        // editDistance is set only when wanted: Lunr checks for the key, and an undefined distance never ends.
-        if (options.approximate && !Object.hasOwn(known, term)) {
-          builder.term(term, { presence, usePipeline: false, editDistance: editDistanceFor(term) });
-        } else builder.term(word, { presence, usePipeline: true });
+      for (const term of words) builder.term(term, { presence, usePipeline: false });
+      for (const term of typed ?? []) builder.term(term, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false });
+      for (const word of query.excluded) {
+        const term = queryTerm(word, language);
+        if (term) builder.term(term, { presence: lunr.Query.presence.PROHIBITED, usePipeline: false });
       }
-      if (prefix) {
-        // The word being typed may be complete (match its stem) or a beginning (match as prefix).
-        builder.term(prefix, { presence: lunr.Query.presence.OPTIONAL, usePipeline: true });
-        builder.term(prefix, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-      }
-      for (const word of query.excluded) builder.term(word, { presence: lunr.Query.presence.PROHIBITED, usePipeline: true });
     });
     for (const result of results) {
       const doc = shard.docs[Number(result.ref)];
       if (!doc || options.hidden.has(doc.id)) continue;
       const terms = Object.keys(result.matchData.metadata);
-      if (prefix && !terms.some((term) => term === prefixStem || term.startsWith(prefix))) continue;
-      matches.push({ doc, score: result.score, terms });
+      const holdsTyped = typed !== null && terms.some((term) => typed.has(term));
+      if (typed && options.mode === 'all' && !holdsTyped) continue;
+      const held = words.filter((term) => terms.includes(term)).length + (holdsTyped ? 1 : 0);
+      matches.push({ doc, score: result.score, terms, held, vocabulary });
     }
   }
   return matches;
+}
+
+/**
+ * The terms the word being typed may stand for in one index: those of the vocabulary's words
+ * starting with it, or, when none does, the word's own term (a whole word typed in another
+ * inflection than any the index holds).
+ */
+function prefixTerms(prefix: string, language: IndexLanguage, vocabulary: Vocabulary): Set<string> {
+  const expanded = vocabulary.expand(prefix, PREFIX_TERMS, MIN_PREFIX_CHARS);
+  if (expanded.length > 0) return new Set(expanded);
+  const term = queryTerm(prefix, language);
+  return new Set(term && vocabulary.hasTerm(term) ? [term] : []);
 }
