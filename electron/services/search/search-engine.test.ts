@@ -133,6 +133,16 @@ describe('SearchEngine', () => {
     expect(search('"cease fire"').match).toBe('closest');
   });
 
+  it('marks the words the typed beginning expanded to, and says when only the title matched', async () => {
+    const { search } = await setup();
+    const [hit] = search('negotiat', { filters: { sources: ['Treasury'] } }).results;
+    expect(hit.snippet.filter((part) => part.hit).map((part) => part.text)).toEqual(['Negotiations']);
+    expect(hit.titleOnly).toBe(false);
+    const [titleHit] = search('London ').results;
+    expect(titleHit.titleOnly).toBe(true);
+    expect(titleHit.snippet.some((part) => part.hit)).toBe(false);
+  });
+
   it('marks the whole compound when one of its parts matched', async () => {
     const { search } = await setup();
     const [hit] = search('30-day ').results;
@@ -194,6 +204,9 @@ describe('SearchEngine', () => {
     await reopened.idle();
     // The file is gone from disk, but the persisted index still answers until the next update.
     expect(reopened.search({ text: 'London ', filters: {}, limit: 5 }).results.map((hit) => hit.id)).toEqual(['readout.md']);
+    // The vocabulary is stored with the index: type-ahead and corrections work without a rebuild.
+    expect(reopened.search({ text: 'negotiat', filters: {}, limit: 5 }).total).toBe(2);
+    expect(reopened.search({ text: 'humanitarain ', filters: {}, limit: 5 }).corrections).toEqual([{ from: 'humanitarain', to: 'humanitarian' }]);
   });
 
   it('answers during a build over the shards that are ready, and says how much that is', async () => {
