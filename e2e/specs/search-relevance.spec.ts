@@ -42,7 +42,7 @@ test('when no briefing holds every word, the closest matches are shown and label
   await expect(status(app)).not.toContainText('closest matches');
 });
 
-test('a result that matched only in its title says so instead of passing the opening off as a match', async ({ app }) => {
+test('a result that matched only in its title says so instead of passing the opening off as a match', async ({ app }, testInfo) => {
   await writeFile(
     join(app.library, 'convoy.md'),
     '---\ntitle: Zygomorphic convoy dispatch\nlanguage: en\n---\n\nThe column reached the city at dawn and unloaded medical supplies at the station.\n',
@@ -52,6 +52,7 @@ test('a result that matched only in its title says so instead of passing the ope
   const hit = results(app).filter({ hasText: 'Zygomorphic convoy dispatch' });
   await expect(hit.locator('.snippet')).toContainText('Matched in the title');
   await expect(hit.locator('.snippet mark')).toHaveCount(0);
+  await app.page.screenshot({ path: testInfo.outputPath('search-title-only.png') });
   // A word of the text is a match in the text: no such label.
   await search(app, 'unloaded medical');
   await expect(results(app).filter({ hasText: 'Zygomorphic convoy dispatch' }).locator('.snippet')).not.toContainText('Matched in the title');

@@ -38,10 +38,11 @@ test('a briefing whose translation is not in the library has no link', async ({ 
   await expect(app.page.locator('article header').getByRole('button', { name: /Also in|Українською|На русском/ })).toHaveCount(0);
 });
 
-test('a library row opens its translation with one click, or Alt+Enter on the current row', async ({ app }) => {
+test('a library row opens its translation with one click, or Alt+Enter on the current row', async ({ app }, testInfo) => {
   const { page } = app;
   await page.getByRole('searchbox', { name: 'Filter briefings by title' }).fill('first day');
   const row = briefingRows(page).filter({ hasText: ENGLISH_TITLE });
+  await page.screenshot({ path: testInfo.outputPath('library-twin-rows.png') });
   await row.getByText('Українською').click();
   await expect(heading(app)).toContainText(UKRAINIAN_TITLE);
   await page.keyboard.press('Escape');
