@@ -8,6 +8,7 @@ import { benchExport } from './export';
 import { benchImport } from './import';
 import { benchLibrary } from './library';
 import { benchPdf } from './pdf';
+import { benchRelevance } from './relevance';
 import { benchSearch } from './search';
 
 /** Each benchmark's figures: numbers, and where one cannot be taken, null with a reason (a string) beside it. */
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   export: benchExport,
   import: benchImport,
   pdf: benchPdf,
+  relevance: benchRelevance,
 };
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
