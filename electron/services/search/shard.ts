@@ -30,11 +30,12 @@ export interface SerialisedShard {
 export const SHARD_FORMAT_VERSION = 2;
 
 /**
- * Most terms the word being typed expands to in one index. Each is a Lunr clause whose postings
- * are walked, and the most frequent are kept, so the cap bounds a keystroke's cost; `Vocabulary.expand`
- * keeps the choice stable as letters are added.
+ * What the word being typed may expand to in one index: at most this many terms, whose document
+ * counts add up to at most this many postings (the most frequent term is kept whatever its count).
+ * Each term is a Lunr clause whose postings are walked and scored, so this bounds a keystroke's
+ * cost on a large library; `Vocabulary.expand` keeps the choice stable as letters are added.
  */
-export const PREFIX_TERMS = 64;
+export const PREFIX_LIMIT = { terms: 64, postings: 3000 };
 
 export function buildShard(docs: SearchDoc[]): Shard {
   const indexes: Shard['indexes'] = {};
@@ -151,7 +152,7 @@ export function matchShard(shard: Shard, query: MatchQuery, options: MatchOption
  * inflection than any the index holds).
  */
 function prefixTerms(prefix: string, language: IndexLanguage, vocabulary: Vocabulary): Set<string> {
-  const expanded = vocabulary.expand(prefix, PREFIX_TERMS, MIN_PREFIX_CHARS);
+  const expanded = vocabulary.expand(prefix, PREFIX_LIMIT, MIN_PREFIX_CHARS);
   if (expanded.length > 0) return new Set(expanded);
   const term = queryTerm(prefix, language);
   return new Set(term && vocabulary.hasTerm(term) ? [term] : []);

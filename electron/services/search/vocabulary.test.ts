@@ -30,19 +30,22 @@ describe('Vocabulary', () => {
   });
 
   it('expands a beginning to the terms of the words starting with it, longer than their stem too', () => {
-    expect(vocabulary.expand('negotiat', 64, 3)).toEqual(['negoti']);
-    expect(vocabulary.expand('neg', 64, 3).sort()).toEqual(['neg', 'neglect', 'negoti']);
-    expect(vocabulary.expand('negotiationz', 64, 3)).toEqual([]);
+    expect(vocabulary.expand('negotiat', { terms: 64, postings: 1000 }, 3)).toEqual(['negoti']);
+    expect(vocabulary.expand('neg', { terms: 64, postings: 1000 }, 3).sort()).toEqual(['neg', 'neglect', 'negoti']);
+    expect(vocabulary.expand('negotiationz', { terms: 64, postings: 1000 }, 3)).toEqual([]);
   });
 
-  it('keeps the most frequent terms under the cap, and never lets a letter bring back a term it left out', () => {
+  it('keeps the most frequent terms under the caps, and never lets a letter bring back a term it left out', () => {
     // Under a cap of one, `neg` keeps its most frequent term; `negl` would only have `neglect`,
     // which `neg` left out, so the choice starts again there rather than answering nothing.
-    expect(vocabulary.expand('neg', 1, 3)).toEqual(['negoti']);
-    expect(vocabulary.expand('nego', 1, 3)).toEqual(['negoti']);
-    expect(vocabulary.expand('negl', 1, 3)).toEqual(['neglect']);
+    expect(vocabulary.expand('neg', { terms: 1, postings: 1000 }, 3)).toEqual(['negoti']);
+    expect(vocabulary.expand('nego', { terms: 1, postings: 1000 }, 3)).toEqual(['negoti']);
+    expect(vocabulary.expand('negl', { terms: 1, postings: 1000 }, 3)).toEqual(['neglect']);
+    // Under a bound on postings, the most frequent terms whose documents add up to it.
+    expect(vocabulary.expand('neg', { terms: 64, postings: 3 }, 3)).toEqual(['negoti', 'neg']);
+    expect(vocabulary.expand('neg', { terms: 64, postings: 1 }, 3)).toEqual(['negoti']);
     // `se` + `c` under a cap of one: `secur` (in all three documents) is kept all the way.
-    for (const prefix of ['sec', 'secu', 'secur', 'securi']) expect(vocabulary.expand(prefix, 1, 3)).toEqual(['secur']);
+    for (const prefix of ['sec', 'secu', 'secur', 'securi']) expect(vocabulary.expand(prefix, { terms: 1, postings: 1000 }, 3)).toEqual(['secur']);
   });
 
   it('finds the surface words within reach of a misspelling, with the same first letter', () => {
@@ -55,7 +58,7 @@ describe('Vocabulary', () => {
     const stored = JSON.parse(JSON.stringify(vocabulary.toJSON())) as ReturnType<Vocabulary['toJSON']>;
     const loaded = Vocabulary.load(stored);
     expect(loaded.toJSON()).toEqual(vocabulary.toJSON());
-    expect(loaded.expand('negotiat', 64, 3)).toEqual(['negoti']);
+    expect(loaded.expand('negotiat', { terms: 64, postings: 1000 }, 3)).toEqual(['negoti']);
     expect(Vocabulary.load({ surfaces: '', terms: '', termOf: [], frequency: [] }).size).toBe(0);
     expect(() => Vocabulary.load({ ...stored, termOf: stored.termOf.slice(1) })).toThrow(/differ in length/);
   });

@@ -92,16 +92,18 @@ export class Vocabulary {
 
   /**
    * The terms the word being typed may become: those of the surface words starting with `prefix`,
-   * at most `cap` of them, the most frequent first. The choice is made letter by letter from
-   * `from` letters on, each step choosing only among the previous step's terms, so one more letter
-   * never brings in a term the shorter prefix had left out, and the number of results never rises
-   * while a word is typed. Only when the previous terms all fall away (a rare word behind a common
-   * beginning) does the choice start again from every term of the longer prefix.
+   * the most frequent first, at most `limit.terms` of them and, past the first, only while their
+   * document counts add up to no more than `limit.postings` (each document a term is in costs the
+   * query a posting to walk, so this bounds a keystroke's work). The choice is made letter by
+   * letter from `from` letters on, each step choosing only among the previous step's terms, so one
+   * more letter never brings in a term the shorter prefix had left out and the number of results
+   * never rises while a word is typed. Only when the previous terms all fall away (a rare word
+   * behind a common beginning) does the choice start again from every term of the longer prefix.
    */
-  expand(prefix: string, cap: number, from: number): string[] {
+  expand(prefix: string, limit: { terms: number; postings: number }, from: number): string[] {
     let low = 0;
     let high = this.surfaces.length;
-    let chosen: Set<number> | null = null;
+    let chosen: number[] | null = null;
     for (let length = Math.min(from, prefix.length); length <= prefix.length; length++) {
       const head = prefix.slice(0, length);
       low = lowerBound(this.surfaces, head, low, high);
@@ -109,12 +111,27 @@ export class Vocabulary {
       if (low >= high) return [];
       const inRange = new Set<number>();
       for (let i = low; i < high; i++) inRange.add(this.termOf[i]);
-      const previous = chosen;
-      const kept: number[] = previous ? [...inRange].filter((term) => previous.has(term)) : [];
-      const pool: number[] = kept.length > 0 ? kept : [...inRange];
-      chosen = new Set(pool.length <= cap ? pool : pool.sort((a, b) => this.frequency[b] - this.frequency[a] || a - b).slice(0, cap));
+      const kept = chosen ? chosen.filter((term) => inRange.has(term)) : [];
+      chosen = this.mostFrequent(kept.length > 0 ? kept : [...inRange], limit);
     }
-    return [...(chosen ?? [])].map((term) => this.terms[term]);
+    return (chosen ?? []).map((term) => this.terms[term]);
+  }
+
+  /**
+   * The most frequent of `terms` within `limit`: the first always, then each that still fits. Any
+   * subset of a choice fits again whole, which is what keeps `expand` from growing as letters come.
+   */
+  private mostFrequent(terms: number[], limit: { terms: number; postings: number }): number[] {
+    terms.sort((a, b) => this.frequency[b] - this.frequency[a] || a - b);
+    const chosen: number[] = [];
+    let postings = 0;
+    for (const term of terms) {
+      if (chosen.length === limit.terms) break;
+      if (chosen.length > 0 && postings + this.frequency[term] > limit.postings) continue;
+      chosen.push(term);
+      postings += this.frequency[term];
+    }
+    return chosen;
   }
 
   /** Up to `max` surface words that give `term`: the spellings of it this index holds. */
