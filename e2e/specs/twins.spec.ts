@@ -92,6 +92,8 @@ test("the briefing's details say when the front matter's language contradicts th
   await openByTitle(app.page, 'Mislabelled');
   const details = app.page.locator('article header details');
   await expect(details).toContainText('Front matter says English; the text reads as Ukrainian.');
+  // The text is marked up as the language it is in, for screen readers and word rules.
+  await expect(app.page.locator('article')).toHaveAttribute('lang', 'uk');
   // A briefing whose front matter is right says nothing of the kind.
   await app.page.keyboard.press('Escape');
   await openByTitle(app.page, 'end of the first day');
