@@ -1,17 +1,11 @@
 import type { SnippetPart } from '../../common/search-model';
-import {
-  analyseWord,
-  foldedPattern,
-  indexLanguageOf,
-  PART_START,
-  WORD_END,
-  WORD_START,
-  wordAround,
-  wordSpans,
-  type IndexLanguage,
-  type WordSpan,
-} from './analysis';
+import { analyseWord, foldedPattern, indexLanguageOf, wordAround, wordSpans, type IndexLanguage, type WordSpan } from './analysis';
+import { AFTER_NO_COMMON_LETTER, startsPart } from './boundaries';
+import { containsPhrase, phraseIn, type Occurrence } from './phrase-match';
+import { remembered } from './remembered';
 import type { SearchDoc } from './search-document';
+
+export { containsPhrase };
 
 const WINDOW_WORDS = 30;
 /** About the length of WINDOW_WORDS words: hits this close together share a snippet. */
@@ -25,18 +19,15 @@ const LEAD_WORDS = 6;
 export const MAX_HITS = 50;
 /** Places where a matched word might begin that are looked at before giving up on the rest. */
 const MAX_CANDIDATES = 2000;
+/** Places the candidate pattern finds, most inside words of other scripts, before giving up on the rest. */
+const MAX_SIFTED = 20 * MAX_CANDIDATES;
 /** A longer "word" (a hash, a run of letters in a hostile file) is never a hit. */
 const MAX_HIT_WORD_CHARS = 100;
-/** The words of a phrase may be this many characters apart (spaces, a line break, a dash, quotes) and no more. */
-const MAX_PHRASE_GAP = 64;
 /** A slice of text cut to find N words starts at N times this many characters, and grows if that was not enough. */
 const GUESSED_WORD_CHARS = 10;
 /** Titles longer than this are looked at only this far to say whether the title matched. */
 const MAX_TITLE_CHARS = 1000;
-/**
- * Queries (and phrases) whose compiled patterns are kept: every result of a page shares its
- * query's, and a person typing goes back and forth between a few.
- */
+/** Queries whose compiled patterns are kept: every result of a page shares its query's, and a person typing goes back and forth between a few. */
 const REMEMBERED_QUERIES = 32;
 /** Verdicts on text words kept per query: a long page of results repeats the same few hundred words. */
 const REMEMBERED_VERDICTS = 10_000;
@@ -64,14 +55,6 @@ interface Hit {
   end: number;
   /** Normalised, to count distinct words in a window. */
   word: string;
-}
-
-/** Where a phrase appears in the text. */
-interface Occurrence {
-  start: number;
-  end: number;
-  /** How many words the phrase has (as many as it takes in the text). */
-  words: number;
 }
 
 /**
@@ -115,7 +98,7 @@ const compiledMatches = new Map<string, CompiledMatch>();
 /** The pattern and hit test for what a result matched, compiled once per query and language and shared by its results. */
 function compiledMatch(matched: MatchedWords, language: IndexLanguage): CompiledMatch {
   const key = [language, [...matched.terms].sort().join(' '), [...matched.surfaces].sort().join(' ')].join('\n');
-  return remembered(compiledMatches, key, () => {
+  return remembered(compiledMatches, REMEMBERED_QUERIES, key, () => {
     const terms = new Set(matched.terms);
     const verdicts = new Map<string, boolean>();
     return {
@@ -132,19 +115,6 @@ function compiledMatch(matched: MatchedWords, language: IndexLanguage): Compiled
   });
 }
 
-/** The value kept under `key`, made and kept (the oldest forgotten past REMEMBERED_QUERIES) when there is none. */
-function remembered<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= REMEMBERED_QUERIES) cache.delete(cache.keys().next().value!);
-  } else {
-    cache.delete(key);
-  }
-  cache.set(key, value);
-  return value;
-}
-
 /**
  * A stem is its word's beginning but for its last letter or so (`peac` ← peace, `sai` ← say), so a
  * term of letters is looked for cut short; other terms (`u.s.`, `15000`) and the vocabulary's
@@ -156,24 +126,27 @@ const headOf = (term: string) => (!/^\p{L}+$/u.test(term) ? term : term.length >
 const OPTIONAL_HYPHEN = '[-\\u2010\\u2011]?';
 
 /**
- * Where a word that may match begins: one of `heads` at the start of a word or of a hyphenated
- * part. One regular expression, run natively, far faster than looking at every word.
+ * Where a word that may match begins: one of `heads`, where a word or a hyphenated part may begin
+ * (`startsPart` says for sure). One regular expression, run natively, far faster than looking at
+ * every word.
  */
 function candidatePattern(heads: readonly string[]): RegExp | null {
   const kept: string[] = [];
   for (const head of [...new Set(heads)].sort((a, b) => a.length - b.length)) if (head && !kept.some((shorter) => head.startsWith(shorter))) kept.push(head);
   if (kept.length === 0) return null;
-  return new RegExp(`${PART_START}(?:${kept.map((head) => foldedPattern(head, OPTIONAL_HYPHEN)).join('|')})`, 'giu');
+  return new RegExp(`${AFTER_NO_COMMON_LETTER}(?:${kept.map((head) => foldedPattern(head, OPTIONAL_HYPHEN)).join('|')})`, 'giu');
 }
 
-/** The first MAX_HITS hits in text order, looking at no more than MAX_CANDIDATES places. */
+/** The first MAX_HITS hits in text order, looking at no more than MAX_CANDIDATES places where a word begins. */
 function firstHits(text: string, pattern: RegExp | null, isHit: (word: string) => boolean): Hit[] {
   const hits: Hit[] = [];
   if (!pattern) return hits;
   pattern.lastIndex = 0;
-  for (let examined = 0; examined < MAX_CANDIDATES && hits.length < MAX_HITS; examined++) {
+  for (let examined = 0, sifted = 0; examined < MAX_CANDIDATES && sifted < MAX_SIFTED && hits.length < MAX_HITS; sifted++) {
     const candidate = pattern.exec(text);
     if (!candidate) break;
+    if (!startsPart(text, candidate.index)) continue;
+    examined++;
     const span = wordAround(text, candidate.index);
     if (!span) continue;
     if (isHit(span.word)) hits.push(span);
@@ -213,12 +186,15 @@ function phraseWindow(text: string, phrase: Occurrence): Window {
 
 /**
  * `before` words ending at `start` (a word's start), every word from there to `end`, and `after`
- * words from `end` on; cut from slices of the text around them that grow only as far as needed,
+ * words from `end` on (more on one side when the other reaches an end of the text); cut from slices of the text around them that grow only as far as needed,
  * so a 40,000-word text costs what a short one does.
  */
 function windowAround(text: string, start: number, end: number, before: number, after: number): Window {
-  const lead = wordsBefore(text, start, before);
-  const rest = wordsFrom(text, start, end, after);
+  // Near either end of the text, the words missing on one side are shown on the other.
+  let lead = wordsBefore(text, start, before);
+  const rest = wordsFrom(text, start, end, after + before - lead.spans.length);
+  const missingAfter = after + before - lead.spans.length - rest.spans.filter((span) => span.start >= end).length;
+  if (missingAfter > 0 && !rest.more && lead.more) lead = wordsBefore(text, start, lead.spans.length + missingAfter);
   return { spans: [...lead.spans, ...rest.spans], more: { before: lead.more, after: rest.more } };
 }
 
@@ -276,92 +252,11 @@ function titleMatches(title: string, isHit: (word: string) => boolean, phrases: 
   return wordSpans(head).some((span) => isHit(span.word)) || phrases.some((phrase) => phrase.length > 0 && containsPhrase(head, phrase));
 }
 
-/**
- * True when `text` contains `phrase` word for word (case, apostrophes, hyphens, possessives and
- * spacing aside). Called on every candidate of a phrase query, so a long text without the phrase
- * must be cheap: the text is never cut into words, each word of the phrase is first looked for
- * alone (one absent, the phrase cannot be there), then the phrase only around the places where its
- * longest word (likely its rarest) appears, each search one native regular expression.
- */
-export function containsPhrase(text: string, phrase: readonly string[]): boolean {
-  return phrase.length === 0 || phraseIn(text, phrase) !== null;
-}
-
 /** The first of `phrases` that `text` contains, where it first appears. */
 function firstPhraseIn(text: string, phrases: readonly (readonly string[])[]): Occurrence | null {
   for (const phrase of phrases) {
-    const found = phrase.length > 0 ? phraseIn(text, phrase) : null;
+    const found = phraseIn(text, phrase);
     if (found) return found;
   }
   return null;
-}
-
-interface CompiledPhrase {
-  words: number;
-  /** Each distinct word, longest first, anywhere in the text: cheap to run, and each must be there. */
-  required: RegExp[];
-  /** The longest word, whole (global); null when it is the phrase's first word, since then the phrase itself is as quick to look for. */
-  anchor: RegExp | null;
-  /** At most how many characters the phrase can begin before where its anchor begins, and end after. */
-  reach: { before: number; after: number };
-  /** The whole phrase (global: run from a chosen place). */
-  whole: RegExp;
-}
-
-const compiledPhrases = new Map<string, CompiledPhrase>();
-
-/** Characters read either side of a slice of text, so the slice's word boundaries are the text's. */
-const MARGIN = 4;
-
-/** Where `phrase` (non-empty) first appears in `text`, or null. */
-function phraseIn(text: string, phrase: readonly string[]): Occurrence | null {
-  const compiled = remembered(compiledPhrases, phrase.join(' '), () => compilePhrase(phrase));
-  if (compiled.required.some((word) => !word.test(text))) return null;
-  const { anchor, reach } = compiled;
-  if (!anchor) return occurrenceWithin(text, 0, text.length, compiled);
-  // Places of the anchor close together are searched as one stretch, so no text is read twice.
-  let stretch: { from: number; to: number } | null = null;
-  anchor.lastIndex = 0;
-  for (let found = anchor.exec(text); ; found = anchor.exec(text)) {
-    const from = found ? Math.max(0, found.index - reach.before - MARGIN) : text.length;
-    if (stretch && (!found || from > stretch.to)) {
-      const occurrence = occurrenceWithin(text, stretch.from, stretch.to, compiled);
-      if (occurrence) return occurrence;
-      stretch = null;
-    }
-    if (!found) return null;
-    const to = Math.min(text.length, found.index + reach.after + MARGIN);
-    stretch = stretch ? { from: stretch.from, to } : { from, to };
-  }
-}
-
-/** The first occurrence of the phrase that lies within text[from, to), read as part of the whole text. */
-function occurrenceWithin(text: string, from: number, to: number, { whole, words }: CompiledPhrase): Occurrence | null {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  // A match in the margins may be one the cut made (a word's end looking like a word's end).
-  const lastEnd = to === text.length ? slice.length : slice.length - MARGIN;
-  whole.lastIndex = from === 0 ? 0 : MARGIN;
-  for (let found = whole.exec(slice); found; found = whole.exec(slice)) {
-    const end = found.index + found[0].length;
-    if (end <= lastEnd) return { start: from + found.index, end: from + end, words };
-    whole.lastIndex = found.index + 1;
-  }
-  return null;
-}
-
-/** Spaces, line breaks and punctuation between two words of a phrase. */
-const GAP = `[^\\p{L}\\p{N}]{1,${MAX_PHRASE_GAP}}`;
-
-function compilePhrase(phrase: readonly string[]): CompiledPhrase {
-  const whole = (word: string) => `${WORD_START}${foldedPattern(word)}${WORD_END}`;
-  const anchorAt = phrase.reduce((longest, word, i) => (word.length > phrase[longest].length ? i : longest), 0);
-  // Written in the text, a word may be twice as long as normalised (a soft hyphen after each letter) and have a possessive.
-  const written = (words: readonly string[]) => words.reduce((sum, word) => sum + 2 * word.length + 2 + MAX_PHRASE_GAP, 0);
-  return {
-    words: phrase.length,
-    required: phrase.length === 1 ? [] : [...new Set(phrase)].sort((a, b) => b.length - a.length).map((word) => new RegExp(foldedPattern(word), 'iu')),
-    anchor: anchorAt > 0 ? new RegExp(whole(phrase[anchorAt]), 'giu') : null,
-    reach: { before: written(phrase.slice(0, anchorAt)), after: written(phrase.slice(anchorAt)) },
-    whole: new RegExp(phrase.map(whole).join(GAP), 'giu'),
-  };
 }
