@@ -167,7 +167,7 @@ export const WORD_START = "(?<![\\p{L}\\p{N}\\u00AD]|[\\p{L}\\p{N}]['’ʼ`\\-\\
 export const WORD_END = "(?:['’ʼ`]s)?(?![\\p{L}\\p{N}\\u00AD]|['’ʼ`]\\p{L}|[\\-\\u2010\\u2011][\\p{L}\\p{N}])";
 
 /** The index terms a (normalised) word contributes before stemming: `cease-fire` gives cease, fire, ceasefire. */
-export function termsOfWord(word: string): string[] {
+function termsOfWord(word: string): string[] {
   if (!word.includes('-')) return [word];
   const parts = word.split('-').filter(Boolean);
   return [...parts, parts.join('')];
@@ -193,7 +193,7 @@ const UNMARKED_CYRILLIC: IndexLanguage = 'ru';
  * the briefing; Cyrillic words are Ukrainian or Russian by the letters only one of them has, else
  * the briefing's own language when it is one of the two (else Russian).
  */
-export function wordLanguage(word: string, indexLanguage: IndexLanguage): WordLanguage {
+function wordLanguage(word: string, indexLanguage: IndexLanguage): WordLanguage {
   if (CYRILLIC.test(word)) {
     if (ONLY_UKRAINIAN.test(word)) return 'uk';
     if (ONLY_RUSSIAN.test(word)) return 'ru';
@@ -216,11 +216,6 @@ function termOf(part: string, language: WordLanguage): string {
   if (!LATIN.test(part) || part.includes('.')) return part;
   const folded = foldLatinEnding(part);
   return nameTerm(folded) ?? englishStem(folded);
-}
-
-/** The term of a plain word (no stop-word check) as the index of `language` holds it. */
-export function stem(word: string, language: IndexLanguage): string {
-  return termOf(word, wordLanguage(word, language));
 }
 
 /** One index term and the surface word (normalised, unstemmed) it was made from, for the vocabulary. */
