@@ -88,10 +88,11 @@ export function measure(name: string, search: Engine, queries: RelevanceQuery[])
     console.error(`[bench] relevance: ${name} success@1 by ${by}: ${parts.join(', ')}`);
   }
   if (name === 'app') {
+    // Not found in the first 10 before found lower down.
+    const depth = (rank: number) => (rank < 0 ? LIMIT : rank);
     const worst = ranks
       .filter((item) => item.rank !== 0)
-      .sort((a, b) => (a.rank < 0 ? LIMIT : a.rank) - (b.rank < 0 ? LIMIT : b.rank))
-      .reverse()
+      .sort((a, b) => depth(b.rank) - depth(a.rank))
       .slice(0, WORST_SHOWN);
     for (const { query, answer, rank } of worst) {
       console.error(
