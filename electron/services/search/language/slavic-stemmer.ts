@@ -21,7 +21,7 @@ const VOWEL_AT_END = /[аеиоуыэюяіїє]$/;
 export function stemSlavic(word: string, grammar: SlavicGrammar): string {
   if (word.length <= 2) return word;
   const suppletive = grammar.suppletive.get(word);
-  if (suppletive) return suppletive;
+  if (suppletive) return grammar.finish(suppletive);
   if (grammar.fleeting.test(word)) return grammar.finish(word.replace(grammar.fleeting, 'ц'));
   let stem = word.length > 5 ? word.replace(grammar.reflexive, '') : word;
   stem = grammar.whole.test(stem) ? stem : stripEnding(stem, grammar.endings);

@@ -21,6 +21,19 @@ const ALTERNATION: Record<string, string> = { з: 'г', ц: 'к', с: 'х' };
 /** Nouns in -ога whose vocative (допомого) ends like an adjective's genitive (нового). */
 const OGA_NOUNS = ['допомог', 'перемог', 'вимог', 'тривог', 'дорог', 'облог', 'підмог', 'знемог'];
 
+/**
+ * An і in a stem's last, closed syllable is an о or е in the open syllables of other forms (рік →
+ * року, схід → сходу, кінь → коня, ніч → ночі): written as о there, every form shares one stem.
+ * Where і never alternates (світ, світу) all forms change alike, so nothing splits.
+ */
+const CLOSED_I = /і(?=[^аеиоуюяіїєь']+$)/;
+
+function finish(stem: string): string {
+  const last = stem.at(-1)!;
+  const alternated = stem.length > 2 && ALTERNATION[last] ? stem.slice(0, -1) + ALTERNATION[last] : stem;
+  return alternated.replace(CLOSED_I, 'о');
+}
+
 const UKRAINIAN: SlavicGrammar = {
   endings: endingSet(ENDINGS, 2),
   reflexive: /(?:ться|тися|тись|ся|сь)$/,
@@ -37,7 +50,7 @@ const UKRAINIAN: SlavicGrammar = {
   // -іх is an adjective ending only after н, т (останніх, третіх), not in успіх, горіх, сміх.
   whole: /(?:бл|ст|сх)ем$|(?<![нт])іх$/,
   fleeting: /(?<=.{2})ець$/,
-  finish: (stem) => (stem.length > 2 && ALTERNATION[stem.at(-1)!] ? stem.slice(0, -1) + ALTERNATION[stem.at(-1)!] : stem),
+  finish,
 };
 
 /** The stem of a lower-case Ukrainian word: every case form of a noun gives the same one. */
