@@ -54,6 +54,12 @@ describe('acronyms', () => {
     expect(words('who WHO', true)).toEqual(['who', 'w.h.o.']);
   });
 
+  it('keeps a lower-case us inside a quoted phrase the word, and US in it the acronym', () => {
+    const quoted = (text: string) => wordSpans(text, { query: true, quoted: true }).map((span) => span.word);
+    expect(quoted('tell us')).toEqual(['tell', 'us']);
+    expect(quoted('WHAT THE US SAID')).toEqual(['what', 'the', 'u.s.', 'said']);
+  });
+
   it('finds the acronym in the text it came from in every spelling', () => {
     const pattern = new RegExp(`${WORD_START}${foldedPattern('u.s.')}${WORD_END}`, 'giu');
     expect('U.S. aid, US aid, U.S aid'.match(pattern)).toEqual(['U.S.', 'US', 'U.S']);

@@ -95,11 +95,13 @@ export interface WordOptions {
    * lower-case `us` is the U.S. too (a search for the pronoun finds nothing useful).
    */
   query?: boolean;
+  /** Query text inside quotes: written as it appears, so a lower-case `us` stays the word (`"tell us"`). */
+  quoted?: boolean;
 }
 
 /** The normalised word `raw`, found at `start` in `text`: its case is read in context. */
 function wordAt(text: string, raw: string, start: number, options: WordOptions): string {
-  if (options.query) return normaliseWord(meansAcronymInQuery(raw) ? raw.toUpperCase() : raw);
+  if (options.query) return normaliseWord(!options.quoted && meansAcronymInQuery(raw) ? raw.toUpperCase() : raw);
   // In a heading set in capitals (`CONTACT US`) the capitals say nothing: read it as the plain word.
   if (isCaseSensitive(raw) && inCapitalsLine(text, start, start + raw.length)) return normaliseWord(raw.toLowerCase());
   return normaliseWord(raw);
