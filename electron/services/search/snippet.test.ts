@@ -32,7 +32,7 @@ function matched(query: string, language: IndexLanguage = 'en'): MatchedWords {
 
 const marked = (highlighting: Highlighting) => highlighting.snippet.filter((part) => part.hit).map((part) => part.text);
 const shown = (snippet: readonly SnippetPart[]) => snippet.map((part) => part.text).join('');
-/** Where `pattern` (words apart by any spacing or punctuation) first appears in `text`. */
+/** Where `phrase` (its words apart by any spacing or punctuation) first appears in `text`. */
 const indexOf = (text: string, phrase: string) => text.search(new RegExp(phrase.split(' ').join('[^\\p{L}\\p{N}]+'), 'iu'));
 
 describe.runIf(available)('snippets of real briefings', () => {

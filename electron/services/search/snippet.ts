@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../../common/search-model';
-import { analyseWord, foldedPattern, indexLanguageOf, wordAround, wordSpans, type IndexLanguage, type WordSpan } from './analysis';
+import { analyseWord, foldedPattern, HYPHEN, indexLanguageOf, wordAround, wordSpans, type IndexLanguage, type WordSpan } from './analysis';
 import { AFTER_NO_COMMON_LETTER, startsPart } from './boundaries';
 import { containsPhrase, phraseIn, type Occurrence } from './phrase-match';
 import { remembered } from './remembered';
@@ -122,19 +122,16 @@ function compiledMatch(matched: MatchedWords, language: IndexLanguage): Compiled
  */
 const headOf = (term: string) => (!/^\p{L}+$/u.test(term) ? term : term.length >= 4 ? term.slice(0, -1) : term.length === 3 ? term.slice(0, 2) : term);
 
-/** A hyphen (ASCII, U+2010, U+2011) that may come between the letters of a joined compound (`ceasefir` ← cease-fire). */
-const OPTIONAL_HYPHEN = '[-\\u2010\\u2011]?';
-
 /**
- * Where a word that may match begins: one of `heads`, where a word or a hyphenated part may begin
- * (`startsPart` says for sure). One regular expression, run natively, far faster than looking at
- * every word.
+ * Where a word that may match begins: one of `heads`, hyphens allowed between its letters
+ * (`ceasefir` ← cease-fire), where a word or a hyphenated part may begin (`startsPart` says for
+ * sure). One regular expression, run natively, far faster than looking at every word.
  */
 function candidatePattern(heads: readonly string[]): RegExp | null {
   const kept: string[] = [];
   for (const head of [...new Set(heads)].sort((a, b) => a.length - b.length)) if (head && !kept.some((shorter) => head.startsWith(shorter))) kept.push(head);
   if (kept.length === 0) return null;
-  return new RegExp(`${AFTER_NO_COMMON_LETTER}(?:${kept.map((head) => foldedPattern(head, OPTIONAL_HYPHEN)).join('|')})`, 'giu');
+  return new RegExp(`${AFTER_NO_COMMON_LETTER}(?:${kept.map((head) => foldedPattern(head, `${HYPHEN}?`)).join('|')})`, 'giu');
 }
 
 /** The first MAX_HITS hits in text order, looking at no more than MAX_CANDIDATES places where a word begins. */
@@ -186,11 +183,11 @@ function phraseWindow(text: string, phrase: Occurrence): Window {
 
 /**
  * `before` words ending at `start` (a word's start), every word from there to `end`, and `after`
- * words from `end` on (more on one side when the other reaches an end of the text); cut from slices of the text around them that grow only as far as needed,
- * so a 40,000-word text costs what a short one does.
+ * words from `end` on, more on one side when the other reaches an end of the text. Cut from slices
+ * of the text around them that grow only as far as needed, so a 40,000-word text costs what a
+ * short one does.
  */
 function windowAround(text: string, start: number, end: number, before: number, after: number): Window {
-  // Near either end of the text, the words missing on one side are shown on the other.
   let lead = wordsBefore(text, start, before);
   const rest = wordsFrom(text, start, end, after + before - lead.spans.length);
   const missingAfter = after + before - lead.spans.length - rest.spans.filter((span) => span.start >= end).length;
