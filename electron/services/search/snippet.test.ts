@@ -215,6 +215,16 @@ describe.runIf(available)('hostile text', () => {
     expect(marked(atEnd).slice(-2)).toEqual(['and', 'peace']);
   });
 
+  it('tells letters of other scripts from the spacing between words', () => {
+    // Patterns made per query sift with Latin and Cyrillic letters only; the rest is told exactly.
+    expect(containsPhrase('peace and security', ['peace', 'and', 'security'])).toBe(true);
+    expect(containsPhrase('peace α and security', ['peace', 'and', 'security'])).toBe(false);
+    expect(containsPhrase('ειρήνηpeace and security', ['peace', 'and', 'security'])).toBe(false);
+    const highlighting = highlight(docOf(ukraine2018, 'ειρήνηpeace, then peace and security.'), matched('peace'));
+    expect(marked(highlighting)).toEqual(['peace']);
+    expect(highlighting.at).toBe('ειρήνηpeace, then '.length);
+  });
+
   it('keeps a phrase’s words within a line or two of each other', () => {
     const phrase = ['peace', 'and', 'security'];
     expect(containsPhrase('peace\n\n— and, “security”', phrase)).toBe(true);
