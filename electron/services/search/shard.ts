@@ -139,7 +139,8 @@ export function matchShard(shard: Shard, query: MatchQuery, options: MatchOption
       const terms = Object.keys(result.matchData.metadata);
       const holdsTyped = typed !== null && terms.some((term) => typed.has(term));
       if (typed && options.mode === 'all' && !holdsTyped) continue;
-      const held = words.filter((term) => terms.includes(term)).length + (holdsTyped ? 1 : 0);
+      // Counted only where it ranks: under `all` every result holds every word.
+      const held = options.mode === 'all' ? words.length + (typed ? 1 : 0) : words.filter((term) => terms.includes(term)).length + (holdsTyped ? 1 : 0);
       matches.push({ doc, score: result.score, terms, held, vocabulary });
     }
   }
