@@ -216,7 +216,7 @@ export class SearchEngine {
     }
     const results: SearchHit[] = highlightWithin(budget, found.matches.slice(0, request.limit), (match) => {
       const { doc, score } = match;
-      const { snippet, hitWords, at } = highlight(doc, matchedWords(match), searched.phrases);
+      const { snippet, hitWords, at, titleOnly } = highlight(doc, matchedWords(match), searched.phrases);
       const page = doc.pageStarts && at !== null ? pageAt(doc.pageStarts, at) : null;
       return {
         id: doc.id,
@@ -227,7 +227,7 @@ export class SearchEngine {
         score,
         snippet,
         hitWords,
-        titleOnly: at === null,
+        titleOnly,
         ...(page ? { page } : {}),
       };
     });
