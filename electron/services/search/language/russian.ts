@@ -1,4 +1,5 @@
-import { endingSet, stemSlavic, type SlavicGrammar } from './slavic-stemmer';
+import { endingSet } from './endings';
+import { stemSlavic, type SlavicGrammar } from './slavic-stemmer';
 
 /**
  * Russian case and number endings of nouns and adjectives, the -ия/-ие family whole, and the

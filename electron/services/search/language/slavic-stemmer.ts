@@ -1,4 +1,4 @@
-import { endingSet, stripEnding, undouble, type EndingSet } from './endings';
+import { stripEnding, undouble, type EndingSet } from './endings';
 
 /** What differs between the Ukrainian and the Russian stemmer; the steps are the same. */
 export interface SlavicGrammar {
@@ -29,5 +29,3 @@ export function stemSlavic(word: string, grammar: SlavicGrammar): string {
   if (stem.length > 3 && VOWEL_AT_END.test(stem)) stem = stem.slice(0, -1);
   return grammar.finish(undouble(stem));
 }
-
-export { endingSet };

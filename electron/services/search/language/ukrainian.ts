@@ -1,4 +1,5 @@
-import { endingSet, stemSlavic, type SlavicGrammar } from './slavic-stemmer';
+import { endingSet } from './endings';
+import { stemSlavic, type SlavicGrammar } from './slavic-stemmer';
 
 /**
  * Ukrainian case and number endings of nouns and adjectives, the -ія/-ії/-ією family whole, and
