@@ -29,8 +29,8 @@ const GUESSED_WORD_CHARS = 10;
 const MAX_TITLE_CHARS = 1000;
 /** Queries whose compiled patterns are kept: every result of a page shares its query's, and a person typing goes back and forth between a few. */
 const REMEMBERED_QUERIES = 32;
-/** Verdicts on text words kept per query: a long page of results repeats the same few hundred words. */
-const REMEMBERED_VERDICTS = 10_000;
+/** Verdicts on text words kept per query (a page of results repeats the same few hundred words), bounded for memory across REMEMBERED_QUERIES. */
+const REMEMBERED_VERDICTS = 2_000;
 
 export interface Highlighting {
   snippet: SnippetPart[];
