@@ -9,7 +9,9 @@ import type { Language } from '../../common/model';
  * Text analysis shared by indexing, querying and snippets, so the three always agree on what a
  * word is. Lunr's own tokenizer drops Cyrillic-adjacent punctuation badly and its English stop
  * list removes `us` and `who`; this one keeps every letter of every script, folds apostrophes and
- * possessives, and indexes hyphenated compounds both as parts and joined.
+ * possessives, and indexes hyphenated compounds both as parts and joined. Each word is stemmed in
+ * its own language (language/: Ukrainian and Russian stemmers, names in every spelling, acronyms),
+ * whatever the briefing's, so a query word finds its forms in every index.
  */
 
 export type IndexLanguage = 'en' | 'uk' | 'ru';
