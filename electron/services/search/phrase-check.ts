@@ -20,16 +20,22 @@ export interface PhraseCheck {
 /**
  * Keeps the ranked candidates that hold every phrase, in the title or the text. Candidates are
  * read best first until `limit` are kept; the rest are read only to count them, within
- * PHRASE_COUNT_CHARS and the budget, and the count of those left unread is estimated from the
+ * `countChars` characters and the budget, and the count of those left unread is estimated from the
  * share that held the phrases among those read.
  */
-export function checkPhrases(ranked: ShardMatch[], phrases: readonly (readonly string[])[], limit: number, budget: QueryBudget): PhraseCheck {
+export function checkPhrases(
+  ranked: ShardMatch[],
+  phrases: readonly (readonly string[])[],
+  limit: number,
+  budget: QueryBudget,
+  countChars = PHRASE_COUNT_CHARS,
+): PhraseCheck {
   if (phrases.length === 0) return { matches: ranked, total: ranked.length, estimated: false };
   const kept: ShardMatch[] = [];
   let checked = 0;
   let counted = 0;
   for (const match of ranked) {
-    if (budget.spent() || (kept.length >= limit && counted > PHRASE_COUNT_CHARS)) break;
+    if (budget.spent() || (kept.length >= limit && counted > countChars)) break;
     const { title, text } = match.doc;
     if (kept.length >= limit) counted += title.length + text.length;
     if (phrases.every((phrase) => containsPhrase(title, phrase) || containsPhrase(text, phrase))) kept.push(match);

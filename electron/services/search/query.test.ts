@@ -74,6 +74,12 @@ describe('parseQuery', () => {
     expect(query.required).toEqual(['peace']);
   });
 
+  it('keeps a long quoted phrase whole, without saying words were left out', () => {
+    const query = read('"Statement by the President on the United Nations General Assembly Vote Condemning Russia’s Aggression"');
+    expect(query.phrases[0]).toHaveLength(14);
+    expect(query.notices).toEqual([]);
+  });
+
   it('bounds the number of words', () => {
     const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
     expect(read(`${words} `).required).toHaveLength(12);

@@ -74,11 +74,11 @@ export function parseQuery(input: string): QueryOutcome {
     else required.push(word);
   });
 
-  const phraseWords = phrases.flat();
-  const total = required.length + phraseWords.length + (prefix ? 1 : 0);
-  if (total > MAX_QUERY_WORDS) {
+  // Phrases are kept whole (a title pasted in quotes is one thing to find); loose words make room.
+  const room = Math.max(0, MAX_QUERY_WORDS - phrases.flat().length - (prefix ? 1 : 0));
+  if (required.length > room) {
     notices.push(`Only the first ${MAX_QUERY_WORDS} words were searched.`);
-    required.splice(Math.max(0, MAX_QUERY_WORDS - phraseWords.length - (prefix ? 1 : 0)));
+    required.splice(room);
   }
   return { ok: true, query: { required: unique(required), prefix, excluded: unique(excluded), phrases, notices: unique(notices) } };
 }
