@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { configureBuilder, indexLanguageOf, INDEX_LANGUAGES, queryTerm, registerPipelines, wordSpans, type IndexLanguage } from './analysis';
+import { loadIndex, skipTokenSet, withExactTerms } from './lunr-terms';
 import { MIN_PREFIX_CHARS } from './query';
 import type { SearchDoc } from './search-document';
 import { Vocabulary, VocabularyBuilder, type SerialisedVocabulary } from './vocabulary';
@@ -48,6 +49,7 @@ export function buildShard(docs: SearchDoc[]): Shard {
       // The tokenizer hands Lunr finished index terms (each distinct word analysed once, for the
       // vocabulary too), so no indexing pipeline is left to stem them again.
       this.pipeline.reset();
+      skipTokenSet(this);
       this.tokenizer = ((input: unknown) => tokensOf(input, vocabulary)) as unknown as typeof this.tokenizer;
       this.ref('ref');
       this.field('title', { boost: 3 });
@@ -57,7 +59,7 @@ export function buildShard(docs: SearchDoc[]): Shard {
         this.add({ ref: String(position), title: doc.title, body: doc.text });
       }
     });
-    indexes[language] = { index, vocabulary: vocabulary.build() };
+    indexes[language] = { index: withExactTerms(index), vocabulary: vocabulary.build() };
   }
   return { docs, indexes };
 }
@@ -84,7 +86,7 @@ export function loadShard(data: SerialisedShard): Shard {
   if (data.version !== SHARD_FORMAT_VERSION) throw new Error(`shard format ${data.version} is not ${SHARD_FORMAT_VERSION}`);
   const indexes: Shard['indexes'] = {};
   for (const [language, stored] of Object.entries(data.indexes)) {
-    indexes[language as IndexLanguage] = { index: lunr.Index.load(stored.index), vocabulary: Vocabulary.load(stored.vocabulary) };
+    indexes[language as IndexLanguage] = { index: loadIndex(stored.index), vocabulary: Vocabulary.load(stored.vocabulary) };
   }
   return { docs: data.docs, indexes };
 }

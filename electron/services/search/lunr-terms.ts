@@ -1,0 +1,54 @@
+import lunr from 'lunr';
+
+/**
+ * Lunr keeps every term of an index twice: as keys of its inverted index and in a token trie
+ * (TokenSet), which only wildcard and fuzzy clauses need. This engine sends Lunr exact terms only
+ * (the word being typed is expanded against the vocabulary, typos corrected before), so the trie
+ * is replaced by a lookup in the inverted index: an index loads without building it and holds
+ * tens of megabytes less on a large library.
+ */
+class ExactTerms {
+  constructor(private readonly invertedIndex: Record<string, unknown>) {}
+
+  /** What Lunr asks of its token set: which of a clause's terms the index holds. */
+  intersect(clause: lunr.TokenSet): { toArray(): string[] } {
+    const terms = clause.toArray().filter((term) => Object.hasOwn(this.invertedIndex, term));
+    return { toArray: () => terms };
+  }
+}
+
+/** Lunr's index fields this file reaches past its types for. */
+interface IndexInternals {
+  invertedIndex: Record<string, unknown>;
+  tokenSet: unknown;
+}
+
+/** Keeps a builder from making the token trie of the index it builds (call in the `lunr()` config). */
+export function skipTokenSet(builder: lunr.Builder): void {
+  (builder as unknown as { createTokenSet(): void }).createTokenSet = () => {};
+}
+
+/** Gives an index (built with `skipTokenSet` or loaded by `loadIndex`) its exact-term lookup. */
+export function withExactTerms(index: lunr.Index): lunr.Index {
+  const internals = index as unknown as IndexInternals;
+  internals.tokenSet = new ExactTerms(internals.invertedIndex);
+  return index;
+}
+
+interface SerialisedLunrIndex {
+  fields: string[];
+  fieldVectors: [string, number[]][];
+  invertedIndex: [string, object][];
+  pipeline: string[];
+}
+
+/** lunr.Index.load without the token trie. */
+export function loadIndex(data: object): lunr.Index {
+  const serialised = data as SerialisedLunrIndex;
+  const fieldVectors: Record<string, lunr.Vector> = {};
+  for (const [ref, elements] of serialised.fieldVectors) fieldVectors[ref] = new lunr.Vector(elements);
+  const invertedIndex: Record<string, object> = Object.create(null) as Record<string, object>;
+  for (const [term, posting] of serialised.invertedIndex) invertedIndex[term] = posting;
+  const attributes = { fields: serialised.fields, fieldVectors, invertedIndex, tokenSet: null, pipeline: lunr.Pipeline.load(serialised.pipeline) };
+  return withExactTerms(new lunr.Index(attributes as unknown as lunr.Index.Attributes));
+}
