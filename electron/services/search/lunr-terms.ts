@@ -28,11 +28,28 @@ export function skipTokenSet(builder: lunr.Builder): void {
   (builder as unknown as { createTokenSet(): void }).createTokenSet = () => {};
 }
 
-/** Gives an index (built with `skipTokenSet` or loaded by `loadIndex`) its exact-term lookup. */
+/** Gives an index (built with `skipTokenSet` or loaded by `loadIndex`) its exact-term lookup, and shares its empty metadata. */
 export function withExactTerms(index: lunr.Index): lunr.Index {
   const internals = index as unknown as IndexInternals;
   internals.tokenSet = new ExactTerms(internals.invertedIndex);
+  for (const posting of Object.values(internals.invertedIndex)) shareMetadata(posting as Record<string, unknown>);
   return index;
+}
+
+/** What Lunr keeps about a term in a document when no metadata is whitelisted: nothing, so one object serves all. */
+const NO_METADATA = Object.freeze({});
+
+/**
+ * Lunr stores an empty object for every term in every document (there is no metadata to keep:
+ * the whitelist is empty) and only reads its keys; millions of them on a large library are most
+ * of an index's objects, so each posting is pointed at one shared empty object instead.
+ */
+function shareMetadata(posting: Record<string, unknown>): void {
+  for (const [field, documents] of Object.entries(posting)) {
+    if (field === '_index') continue;
+    const byDocument = documents as Record<string, object>;
+    for (const ref in byDocument) byDocument[ref] = NO_METADATA;
+  }
 }
 
 interface SerialisedLunrIndex {
