@@ -1,3 +1,4 @@
+import levenshtein from 'damerau-levenshtein';
 import type { QueryCorrection } from '../../common/search-model';
 import { queryTerm, type IndexLanguage } from './analysis';
 import type { ParsedQuery } from './query';
@@ -34,9 +35,16 @@ export function isKnown(word: string, lexicons: readonly Lexicon[]): boolean {
 export function correctionFor(word: string, lexicons: readonly Lexicon[]): string | null {
   const maxEdits = editsAllowed(word);
   if (maxEdits === 0 || /\p{N}/u.test(word)) return null;
+  // Shards share most of their words: each is measured once (Damerau-Levenshtein, transpositions one edit).
+  const measured = new Map<string, number>();
+  const distance = (surface: string) => {
+    let edits = measured.get(surface);
+    if (edits === undefined) measured.set(surface, (edits = levenshtein(word, surface).steps));
+    return edits;
+  };
   const found = new Map<string, { edits: number; frequency: number }>();
   for (const { vocabulary } of lexicons) {
-    for (const near of vocabulary.nearTo(word, maxEdits)) {
+    for (const near of vocabulary.nearTo(word, maxEdits, distance)) {
       const seen = found.get(near.surface);
       found.set(near.surface, { edits: near.edits, frequency: (seen?.frequency ?? 0) + near.frequency });
     }

@@ -1,4 +1,3 @@
-import levenshtein from 'damerau-levenshtein';
 import { analyseWord, type IndexLanguage } from './analysis';
 
 /** How a vocabulary is stored in a shard file: words joined by newlines (a word never holds one), numbers as plain arrays. */
@@ -145,11 +144,11 @@ export class Vocabulary {
   }
 
   /**
-   * Surface words at most `maxEdits` edits (Damerau-Levenshtein) from `word`. Only words with the
-   * same first letter and a length within reach are compared: a first letter is rarely the
-   * mistyped one, and the bound keeps the pass fast enough to run on every keystroke.
+   * Surface words at most `maxEdits` edits from `word` by `distance`. Only words with the same
+   * first letter and a length within reach are measured: a first letter is rarely the mistyped
+   * one, and the bound keeps the pass fast enough to run on every keystroke.
    */
-  nearTo(word: string, maxEdits: number): NearWord[] {
+  nearTo(word: string, maxEdits: number, distance: (surface: string) => number): NearWord[] {
     const first = word[0];
     const low = lowerBound(this.surfaces, first, 0, this.surfaces.length);
     const high = prefixEnd(this.surfaces, first, low, this.surfaces.length);
@@ -157,7 +156,7 @@ export class Vocabulary {
     for (let i = low; i < high; i++) {
       const surface = this.surfaces[i];
       if (Math.abs(surface.length - word.length) > maxEdits) continue;
-      const edits = levenshtein(word, surface).steps;
+      const edits = distance(surface);
       if (edits <= maxEdits) near.push({ surface, edits, frequency: this.frequency[this.termOf[i]] });
     }
     return near;
