@@ -16,7 +16,7 @@ async function candidates(): Promise<ShardMatch[]> {
     files.map(async (file, rank) => ({
       doc: { id: file, fingerprint: '', title: file, source: null, date: null, language: 'en' as const, text: await readFile(join(FOLDER, file), 'utf8') },
       score: files.length - rank,
-      terms: [],
+      matched: {},
       held: 2,
       vocabulary,
     })),

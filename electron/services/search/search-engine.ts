@@ -12,6 +12,7 @@ import { loadSearchDoc, type SearchDoc } from './search-document';
 import {
   buildShard,
   loadShard,
+  matchedTerms,
   matchShard,
   serialiseShard,
   type MatchOptions,
@@ -424,8 +425,9 @@ function describeQuery(query: ParsedQuery): string {
 const SURFACES_PER_TERM = 8;
 
 /** What a result matched, for its snippet: the index terms, and the vocabulary's spellings of them. */
-function matchedWords({ terms, vocabulary }: ShardMatch): { terms: Set<string>; surfaces: string[] } {
-  return { terms: new Set(terms), surfaces: terms.flatMap((term) => vocabulary.surfacesOf(term, SURFACES_PER_TERM)) };
+function matchedWords(match: ShardMatch): { terms: Set<string>; surfaces: string[] } {
+  const terms = matchedTerms(match);
+  return { terms: new Set(terms), surfaces: terms.flatMap((term) => match.vocabulary.surfacesOf(term, SURFACES_PER_TERM)) };
 }
 
 /** Snippets for the results in rank order until the budget is spent: the best are never the ones left out. */

@@ -110,11 +110,11 @@ export interface MatchOptions {
 export interface ShardMatch {
   doc: SearchDoc;
   score: number;
-  /** Index terms that matched, for snippets. */
-  terms: string[];
+  /** The index terms that matched are its keys (Lunr's match data): read only for results shown. */
+  matched: object;
   /** How many of the query's words (the word being typed counted as one) the document holds. */
   held: number;
-  /** The vocabulary of the index that matched: the spellings of `terms` to look for in the text. */
+  /** The vocabulary of the index that matched: the spellings of the matched terms to look for in the text. */
   vocabulary: Vocabulary;
 }
 
@@ -138,15 +138,24 @@ export function matchShard(shard: Shard, query: MatchQuery, options: MatchOption
     for (const result of results) {
       const doc = shard.docs[Number(result.ref)];
       if (!doc || options.hidden.has(doc.id)) continue;
-      const terms = Object.keys(result.matchData.metadata);
-      const holdsTyped = typed !== null && terms.some((term) => typed.has(term));
+      // Most queries match thousands of briefings and show twenty: no array of terms is made per result.
+      const matched = result.matchData.metadata;
+      const holdsTyped = typed !== null && holdsAny(matched, typed);
       if (typed && options.mode === 'all' && !holdsTyped) continue;
       // Counted only where it ranks: under `all` every result holds every word.
-      const held = options.mode === 'all' ? words.length + (typed ? 1 : 0) : words.filter((term) => terms.includes(term)).length + (holdsTyped ? 1 : 0);
-      matches.push({ doc, score: result.score, terms, held, vocabulary });
+      const held = options.mode === 'all' ? words.length + (typed ? 1 : 0) : words.filter((term) => term in matched).length + (holdsTyped ? 1 : 0);
+      matches.push({ doc, score: result.score, matched, held, vocabulary });
     }
   }
   return matches;
+}
+
+/** The index terms a match holds. */
+export const matchedTerms = (match: ShardMatch): string[] => Object.keys(match.matched);
+
+function holdsAny(matched: object, terms: ReadonlySet<string>): boolean {
+  for (const term in matched) if (terms.has(term)) return true;
+  return false;
 }
 
 /**
