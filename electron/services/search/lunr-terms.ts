@@ -2,25 +2,14 @@ import lunr from 'lunr';
 
 /**
  * Lunr keeps every term of an index twice: as keys of its inverted index and in a token trie
- * (TokenSet), which only wildcard and fuzzy clauses need. This engine sends Lunr exact terms only
- * (the word being typed is expanded against the vocabulary, typos corrected before), so the trie
- * is replaced by a lookup in the inverted index: an index loads without building it and holds
- * tens of megabytes less on a large library.
+ * (TokenSet), which only its own query evaluation walks. This engine evaluates queries itself
+ * (evaluate.ts: exact terms, looked up in the inverted index), so indexes are built and loaded
+ * without the trie and hold tens of megabytes less on a large library.
  */
-class ExactTerms {
-  constructor(private readonly invertedIndex: Record<string, unknown>) {}
-
-  /** What Lunr asks of its token set: which of a clause's terms the index holds. */
-  intersect(clause: lunr.TokenSet): { toArray(): string[] } {
-    const terms = clause.toArray().filter((term) => Object.hasOwn(this.invertedIndex, term));
-    return { toArray: () => terms };
-  }
-}
 
 /** Lunr's index fields this file reaches past its types for. */
 interface IndexInternals {
   invertedIndex: Record<string, unknown>;
-  tokenSet: unknown;
 }
 
 /** Keeps a builder from making the token trie of the index it builds (call in the `lunr()` config). */
@@ -28,11 +17,9 @@ export function skipTokenSet(builder: lunr.Builder): void {
   (builder as unknown as { createTokenSet(): void }).createTokenSet = () => {};
 }
 
-/** Gives an index (built with `skipTokenSet` or loaded by `loadIndex`) its exact-term lookup, and shares its empty metadata. */
-export function withExactTerms(index: lunr.Index): lunr.Index {
-  const internals = index as unknown as IndexInternals;
-  internals.tokenSet = new ExactTerms(internals.invertedIndex);
-  for (const posting of Object.values(internals.invertedIndex)) shareMetadata(posting as Record<string, unknown>);
+/** Points every posting of an index (built with `skipTokenSet` or loaded by `loadIndex`) at one shared empty metadata object. */
+export function withSharedMetadata(index: lunr.Index): lunr.Index {
+  for (const posting of Object.values((index as unknown as IndexInternals).invertedIndex)) shareMetadata(posting as Record<string, unknown>);
   return index;
 }
 
@@ -67,5 +54,5 @@ export function loadIndex(data: object): lunr.Index {
   const invertedIndex: Record<string, object> = Object.create(null) as Record<string, object>;
   for (const [term, posting] of serialised.invertedIndex) invertedIndex[term] = posting;
   const attributes = { fields: serialised.fields, fieldVectors, invertedIndex, tokenSet: null, pipeline: lunr.Pipeline.load(serialised.pipeline) };
-  return withExactTerms(new lunr.Index(attributes as unknown as lunr.Index.Attributes));
+  return withSharedMetadata(new lunr.Index(attributes as unknown as lunr.Index.Attributes));
 }

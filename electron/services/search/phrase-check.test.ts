@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { QueryBudget } from './query-budget';
 import { checkPhrases } from './phrase-check';
@@ -16,8 +17,8 @@ async function candidates(): Promise<ShardMatch[]> {
     files.map(async (file, rank) => ({
       doc: { id: file, fingerprint: '', title: file, source: null, date: null, language: 'en' as const, text: await readFile(join(FOLDER, file), 'utf8') },
       score: files.length - rank,
-      matched: {},
       held: 2,
+      source: { index: lunr(() => {}), ref: String(rank), terms: [] },
       vocabulary,
     })),
   );

@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { configureBuilder, indexLanguageOf, INDEX_LANGUAGES, queryTerm, registerPipelines, wordSpans, type IndexLanguage } from './analysis';
-import { loadIndex, skipTokenSet, withExactTerms } from './lunr-terms';
+import { evaluate, holdsTerm } from './evaluate';
+import { loadIndex, skipTokenSet, withSharedMetadata } from './lunr-terms';
 import { MIN_PREFIX_CHARS } from './query';
 import type { SearchDoc } from './search-document';
 import { Vocabulary, VocabularyBuilder, type SerialisedVocabulary } from './vocabulary';
@@ -59,7 +60,7 @@ export function buildShard(docs: SearchDoc[]): Shard {
         this.add({ ref: String(position), title: doc.title, body: doc.text });
       }
     });
-    indexes[language] = { index: withExactTerms(index), vocabulary: vocabulary.build() };
+    indexes[language] = { index: withSharedMetadata(index), vocabulary: vocabulary.build() };
   }
   return { docs, indexes };
 }
@@ -110,10 +111,10 @@ export interface MatchOptions {
 export interface ShardMatch {
   doc: SearchDoc;
   score: number;
-  /** The index terms that matched are its keys (Lunr's match data): read only for results shown. */
-  matched: object;
   /** How many of the query's words (the word being typed counted as one) the document holds. */
   held: number;
+  /** The index that matched, its ref for the document, and the query's terms there: which terms matched is read only for results shown. */
+  source: { index: lunr.Index; ref: string; terms: readonly string[] };
   /** The vocabulary of the index that matched: the spellings of the matched terms to look for in the text. */
   vocabulary: Vocabulary;
 }
@@ -121,42 +122,24 @@ export interface ShardMatch {
 /** Runs a query against every language index of the shard; each word is taken to that language's term by queryTerm. */
 export function matchShard(shard: Shard, query: MatchQuery, options: MatchOptions): ShardMatch[] {
   const matches: ShardMatch[] = [];
-  const presence = options.mode === 'all' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
   for (const [language, { index, vocabulary }] of Object.entries(shard.indexes) as [IndexLanguage, LanguageIndex][]) {
-    const words = [...new Set(query.words.map((word) => queryTerm(word, language)).filter((term) => term !== null))];
-    const typed = query.prefix ? prefixTerms(query.prefix, language, vocabulary) : null;
-    if (typed?.size === 0 && options.mode === 'all') continue;
-    if (words.length === 0 && !typed?.size) continue;
-    const results = index.query((builder) => {
-      for (const term of words) builder.term(term, { presence, usePipeline: false });
-      for (const term of typed ?? []) builder.term(term, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false });
-      for (const word of query.excluded) {
-        const term = queryTerm(word, language);
-        if (term) builder.term(term, { presence: lunr.Query.presence.PROHIBITED, usePipeline: false });
-      }
-    });
-    for (const result of results) {
-      const doc = shard.docs[Number(result.ref)];
+    const required = [...new Set(query.words.map((word) => queryTerm(word, language)).filter((term) => term !== null))];
+    const typed = query.prefix ? [...prefixTerms(query.prefix, language, vocabulary)] : null;
+    if (typed?.length === 0 && options.mode === 'all') continue;
+    if (required.length === 0 && !typed?.length) continue;
+    const excluded = query.excluded.map((word) => queryTerm(word, language)).filter((term) => term !== null);
+    const terms = [...required, ...(typed ?? [])];
+    for (const { ref, score, held } of evaluate(index, { mode: options.mode, required, typed, excluded })) {
+      const doc = shard.docs[Number(ref)];
       if (!doc || options.hidden.has(doc.id)) continue;
-      // Most queries match thousands of briefings and show twenty: no array of terms is made per result.
-      const matched = result.matchData.metadata;
-      const holdsTyped = typed !== null && holdsAny(matched, typed);
-      if (typed && options.mode === 'all' && !holdsTyped) continue;
-      // Counted only where it ranks: under `all` every result holds every word.
-      const held = options.mode === 'all' ? words.length + (typed ? 1 : 0) : words.filter((term) => term in matched).length + (holdsTyped ? 1 : 0);
-      matches.push({ doc, score: result.score, matched, held, vocabulary });
+      matches.push({ doc, score, held, source: { index, ref, terms }, vocabulary });
     }
   }
   return matches;
 }
 
 /** The index terms a match holds. */
-export const matchedTerms = (match: ShardMatch): string[] => Object.keys(match.matched);
-
-function holdsAny(matched: object, terms: ReadonlySet<string>): boolean {
-  for (const term in matched) if (terms.has(term)) return true;
-  return false;
-}
+export const matchedTerms = ({ source }: ShardMatch): string[] => source.terms.filter((term) => holdsTerm(source.index, term, source.ref));
 
 /**
  * The terms the word being typed may stand for in one index: those of the vocabulary's words
