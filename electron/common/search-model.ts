@@ -102,7 +102,7 @@ export interface SearchResponse {
   /** True when `total` is an estimate ("about"): phrases were checked only in part of the candidates, the best ones all checked. */
   totalEstimated: boolean;
   match: SearchMatchKind;
-  /** Words replaced before searching, in query order; empty unless `match` is `corrected`. */
+  /** Words replaced before searching, in query order (with `corrected`, and with `closest` when words were corrected before no briefing held them all). */
   corrections: QueryCorrection[];
   /** Set when the query was refused; the sentence says why and what to type instead. */
   refused: string | null;

@@ -70,6 +70,13 @@ describe('search on the corpus', () => {
     expect(['blinken', 'abc', 'interview', 'muir'].filter((word) => top.includes(word))).toHaveLength(3);
   });
 
+  it('says which words it corrected when even the corrected words are not all in one briefing', () => {
+    const response = search('permaennt zyxwvutsr ');
+    expect(response.match).toBe('closest');
+    expect(response.corrections).toEqual([{ from: 'permaennt', to: 'permanent' }]);
+    expect(response.total).toBe(search('permanent ').total);
+  });
+
   it('keeps excluded words out of the closest matches', async () => {
     const all = everything('blinken abc interview muir ').results.map((hit) => hit.id);
     const without = everything('blinken abc interview muir -sanctions ');

@@ -245,7 +245,7 @@ export class SearchEngine {
       total: found.total,
       totalEstimated: found.estimated,
       match: kind,
-      corrections: kind === 'corrected' ? corrected.corrections : [],
+      corrections: corrected.corrections,
       refused: null,
       notices,
       stopped: budget.stopped,
