@@ -2,15 +2,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { registerPipelines } from './analysis';
+import { configureBuilder } from './analysis';
 import { evaluate, holdsTerm } from './evaluate';
-import { loadIndex } from './lunr-terms';
+import { Postings, type SerialisedPostings } from './postings';
 import { buildShard, serialiseShard } from './shard';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus/briefings/usgov');
 
-/** The usgov briefings' English index, stored as the app stores it, loaded by our loader (no trie) and by Lunr's own. */
-async function indexes(): Promise<{ ours: lunr.Index; theirs: lunr.Index }> {
+/** Lunr's index of usgov briefings (built as the app builds it, with Lunr's own query available) and the postings the app keeps of it, stored and read back. */
+async function indexes(): Promise<{ ours: Postings; theirs: lunr.Index }> {
   const files = (await readdir(CORPUS)).sort().slice(0, 60);
   const docs = await Promise.all(
     files.map(async (id) => ({
@@ -23,9 +23,15 @@ async function indexes(): Promise<{ ours: lunr.Index; theirs: lunr.Index }> {
       text: await readFile(join(CORPUS, id), 'utf8'),
     })),
   );
-  const stored = JSON.parse(JSON.stringify(serialiseShard(buildShard(docs)).indexes.en!.index)) as object;
-  registerPipelines();
-  return { ours: loadIndex(stored), theirs: lunr.Index.load(stored) };
+  const ours = Postings.load(JSON.parse(JSON.stringify(serialiseShard(buildShard(docs)).indexes.en!.postings)) as SerialisedPostings);
+  const theirs = lunr(function () {
+    configureBuilder(this, 'en');
+    this.ref('ref');
+    this.field('title', { boost: 3 });
+    this.field('body');
+    docs.forEach((doc, position) => this.add({ ref: String(position), title: doc.title, body: doc.text }));
+  });
+  return { ours, theirs };
 }
 
 /** Lunr's own answer: refs best first, and each score. */
@@ -50,10 +56,10 @@ describe('evaluate: queries answered from the index data without Lunr’s query'
       const presence = mode === 'all' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
       const expected = lunrAnswer(theirs, terms, presence, excluded);
       const got = evaluate(ours, { mode, required: terms, typed: null, excluded }).sort((a, b) => b.score - a.score);
-      expect(new Set(got.map((match) => match.ref)), terms.join(' ')).toEqual(new Set(expected.map((result) => result.ref)));
+      expect(new Set(got.map((match) => String(match.doc))), terms.join(' ')).toEqual(new Set(expected.map((result) => result.ref)));
       // Lunr divides every score of one query by the query's length; the order is what a person sees.
       const lunrScore = new Map(expected.map((result) => [result.ref, result.score]));
-      for (let i = 1; i < got.length; i++) expect(lunrScore.get(got[i - 1].ref)! + 1e-3).toBeGreaterThanOrEqual(lunrScore.get(got[i].ref)!);
+      for (let i = 1; i < got.length; i++) expect(lunrScore.get(String(got[i - 1].doc))! + 1e-3).toBeGreaterThanOrEqual(lunrScore.get(String(got[i].doc))!);
     }
     expect(evaluate(ours, { mode: 'all', required: ['russia'], typed: null, excluded: [] }).length).toBeGreaterThan(30);
   });
@@ -62,15 +68,15 @@ describe('evaluate: queries answered from the index data without Lunr’s query'
     const { ours } = await indexes();
     const typed = evaluate(ours, { mode: 'all', required: ['russia'], typed: ['sanction', 'oligarch'], excluded: [] });
     const either = new Set([
-      ...evaluate(ours, { mode: 'all', required: ['russia', 'sanction'], typed: null, excluded: [] }).map((match) => match.ref),
-      ...evaluate(ours, { mode: 'all', required: ['russia', 'oligarch'], typed: null, excluded: [] }).map((match) => match.ref),
+      ...evaluate(ours, { mode: 'all', required: ['russia', 'sanction'], typed: null, excluded: [] }).map((match) => match.doc),
+      ...evaluate(ours, { mode: 'all', required: ['russia', 'oligarch'], typed: null, excluded: [] }).map((match) => match.doc),
     ]);
-    expect(new Set(typed.map((match) => match.ref))).toEqual(either);
+    expect(new Set(typed.map((match) => match.doc))).toEqual(either);
     expect(evaluate(ours, { mode: 'all', required: ['russia'], typed: ['notaterm'], excluded: [] })).toEqual([]);
 
     const any = evaluate(ours, { mode: 'any', required: ['blinken', 'yellen', 'notaterm'], typed: null, excluded: [] });
     for (const match of any) {
-      const holds = ['blinken', 'yellen'].filter((term) => holdsTerm(ours, term, match.ref)).length;
+      const holds = ['blinken', 'yellen'].filter((term) => holdsTerm(ours, term, match.doc)).length;
       expect(match.held).toBe(holds);
       expect(holds).toBeGreaterThan(0);
     }

@@ -1,23 +1,12 @@
-import type lunr from 'lunr';
+import { weightIn, type Postings, type TermPostings } from './postings';
 
 /**
- * Answers a query from a Lunr index's own data (its inverted index and its BM25 field vectors)
- * without `Index.query`. The engine only ever asks for exact terms, and Lunr's query walks every
- * clause through a trie, allocates match data for every matching document and scores each by a
- * dot product over the document's whole vector; on a word that 10,000 briefings hold that was most
- * of a keystroke's time. Here a document's score is looked up term by term (a binary search in its
- * vector), which gives the ranking Lunr's does for these queries: the sum over fields and matched
- * terms of the stored BM25 weights (field boosts included when the index was built).
+ * Answers a query from a language index's postings instead of Lunr's `Index.query`. The engine
+ * only ever asks for exact terms, and Lunr's query walked a trie per clause, made match data for
+ * every matching document and scored each by a dot product over its whole vector: on a word that
+ * 10,000 briefings hold, most of a keystroke. A score here is what Lunr ranks by for these
+ * queries: the sum of the stored BM25 weights of the terms a document holds.
  */
-
-/** What Lunr keeps per term: its position in the field vectors, and per field the documents that hold it. */
-type Posting = { _index: number } & Record<string, Record<string, unknown>>;
-
-interface IndexInternals {
-  invertedIndex: Record<string, Posting>;
-  fieldVectors: Record<string, lunr.Vector & { elements: number[] }>;
-  fields: string[];
-}
 
 export interface TermQuery {
   /** `all`: a result holds every required term and, when `typed` is given, at least one of those. `any`: a result holds at least one term. */
@@ -30,85 +19,65 @@ export interface TermQuery {
 }
 
 export interface TermMatch {
-  /** The document's ref in the index. */
-  ref: string;
+  /** The document's position in its shard. */
+  doc: number;
   score: number;
   /** How many of the query's words it holds (the word being typed counts as one). */
   held: number;
 }
 
-const internalsOf = (index: lunr.Index) => index as unknown as IndexInternals;
-
 /** Every document holding all (or, for `any`, some) of the query's terms, scored; unordered. */
-export function evaluate(index: lunr.Index, query: TermQuery): TermMatch[] {
-  const { invertedIndex, fieldVectors, fields } = internalsOf(index);
-  const postingOf = (term: string): Posting | undefined => (Object.hasOwn(invertedIndex, term) ? invertedIndex[term] : undefined);
-  const required = query.required.map(postingOf);
-  if (query.mode === 'all' && required.some((posting) => posting === undefined)) return [];
-  const held = required.filter((posting): posting is Posting => posting !== undefined);
-  const typed = (query.typed ?? []).map(postingOf).filter((posting): posting is Posting => posting !== undefined);
-  if (query.mode === 'all' && query.typed !== null && typed.length === 0) return [];
-  const excluded = query.excluded.map(postingOf).filter((posting): posting is Posting => posting !== undefined);
+export function evaluate(postings: Postings, query: TermQuery): TermMatch[] {
+  const required = query.required.map((term) => postings.of(term));
+  if (query.mode === 'all' && required.some((list) => list === undefined)) return [];
+  const held = required.filter((list): list is TermPostings => list !== undefined);
+  const typedLists = (query.typed ?? []).map((term) => postings.of(term)).filter((list): list is TermPostings => list !== undefined);
+  if (query.mode === 'all' && query.typed !== null && typedLists.length === 0) return [];
+  const excluded = new Set<number>();
+  for (const term of query.excluded) for (const doc of postings.of(term)?.docs ?? []) excluded.add(doc);
+  // The word being typed: the weights of its terms a document holds, added (their number bounded by the vocabulary's expansion limits).
+  const typed = new Map<number, number>();
+  for (const list of typedLists) list.docs.forEach((doc, i) => typed.set(doc, (typed.get(doc) ?? 0) + list.weights[i]));
 
-  const holds = (posting: Posting, ref: string) => fields.some((field) => posting[field] !== undefined && ref in posting[field]);
-  const weight = (posting: Posting, ref: string) => {
-    let sum = 0;
-    for (const field of fields) {
-      if (posting[field] === undefined || !(ref in posting[field])) continue;
-      const vector = fieldVectors[`${field}/${ref}`];
-      const at = vector.positionForIndex(posting._index);
-      if (vector.elements[at] === posting._index) sum += vector.elements[at + 1];
-    }
-    return sum;
-  };
-  const score = (ref: string): TermMatch | null => {
-    if (excluded.some((posting) => holds(posting, ref))) return null;
+  const score = (doc: number): TermMatch | null => {
+    if (excluded.has(doc)) return null;
     let total = 0;
     let count = 0;
-    for (const posting of held) {
-      if (!holds(posting, ref)) {
+    for (const list of held) {
+      const weight = weightIn(list, doc);
+      if (weight < 0) {
         if (query.mode === 'all') return null;
         continue;
       }
-      total += weight(posting, ref);
+      total += weight;
       count++;
     }
-    let heldTyped = false;
-    for (const posting of typed) {
-      if (!holds(posting, ref)) continue;
-      total += weight(posting, ref);
-      heldTyped = true;
-    }
-    if (query.mode === 'all' && query.typed !== null && !heldTyped) return null;
-    return { ref, score: total, held: count + (heldTyped ? 1 : 0) };
+    const typedWeight = typed.get(doc);
+    if (query.mode === 'all' && query.typed !== null && typedWeight === undefined) return null;
+    return { doc, score: total + (typedWeight ?? 0), held: count + (typedWeight === undefined ? 0 : 1) };
   };
 
-  // Under `all` the documents of the rarest required term are the only candidates.
-  const sources = query.mode === 'all' && held.length > 0 ? [rarest(held, fields)] : [...held, ...typed];
   const matches: TermMatch[] = [];
-  const seen = new Set<string>();
-  for (const posting of sources) {
-    for (const field of fields) {
-      for (const ref in posting[field] ?? {}) {
-        if (seen.has(ref)) continue;
-        seen.add(ref);
-        const match = score(ref);
-        if (match) matches.push(match);
-      }
-    }
+  const consider = (doc: number) => {
+    const match = score(doc);
+    if (match) matches.push(match);
+  };
+  if (query.mode === 'all' && held.length > 0) {
+    // Only the documents of the rarest required term can hold them all.
+    for (const doc of held.reduce((rarest, list) => (list.docs.length < rarest.docs.length ? list : rarest)).docs) consider(doc);
+  } else if (query.mode === 'all') {
+    for (const doc of typed.keys()) consider(doc);
+  } else {
+    const seen = new Set<number>();
+    for (const list of held) for (const doc of list.docs) seen.add(doc);
+    for (const doc of typed.keys()) seen.add(doc);
+    for (const doc of seen) consider(doc);
   }
   return matches;
 }
 
-/** Whether the document `ref` holds `term` in any field: which of a shown result's terms to mark. */
-export function holdsTerm(index: lunr.Index, term: string, ref: string): boolean {
-  const { invertedIndex, fields } = internalsOf(index);
-  if (!Object.hasOwn(invertedIndex, term)) return false;
-  const posting = invertedIndex[term];
-  return fields.some((field) => posting[field] !== undefined && ref in posting[field]);
-}
-
-function rarest(postings: readonly Posting[], fields: readonly string[]): Posting {
-  const sizes = postings.map((posting) => fields.reduce((sum, field) => sum + Object.keys(posting[field] ?? {}).length, 0));
-  return postings[sizes.indexOf(Math.min(...sizes))];
+/** Whether document `doc` holds `term`: which of a shown result's terms to mark. */
+export function holdsTerm(postings: Postings, term: string, doc: number): boolean {
+  const list = postings.of(term);
+  return list !== undefined && weightIn(list, doc) >= 0;
 }

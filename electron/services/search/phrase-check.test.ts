@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { QueryBudget } from './query-budget';
 import { checkPhrases } from './phrase-check';
 import type { ShardMatch } from './shard';
+import { Postings } from './postings';
 import { Vocabulary } from './vocabulary';
 
 const FOLDER = join(__dirname, '../../../../shared/corpus/briefings/zelensky-en');
@@ -18,7 +18,7 @@ async function candidates(): Promise<ShardMatch[]> {
       doc: { id: file, fingerprint: '', title: file, source: null, date: null, language: 'en' as const, text: await readFile(join(FOLDER, file), 'utf8') },
       score: files.length - rank,
       held: 2,
-      source: { index: lunr(() => {}), ref: String(rank), terms: [] },
+      source: { postings: Postings.load({ terms: '', offsets: [0], docs: [], weights: [] }), doc: rank, terms: [] },
       vocabulary,
     })),
   );

@@ -44,8 +44,9 @@ const RECENT_LIMIT = 1000;
  * `PARSER_VERSION`, so stale shards are rebuilt either way.
  * 2: a PDF's document keeps where its pages start, for the page a hit is on.
  * 3: each language index carries its vocabulary (surface words → terms) for type-ahead and typos.
+ * 4: each language index is kept as postings (documents and weights per term), not Lunr's serialised index.
  */
-const MANIFEST_VERSION = cacheVersion(3);
+const MANIFEST_VERSION = cacheVersion(4);
 
 interface IndexManifest {
   version: string;

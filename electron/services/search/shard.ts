@@ -1,14 +1,14 @@
 import lunr from 'lunr';
-import { configureBuilder, indexLanguageOf, INDEX_LANGUAGES, queryTerm, registerPipelines, wordSpans, type IndexLanguage } from './analysis';
+import { configureBuilder, indexLanguageOf, INDEX_LANGUAGES, queryTerm, wordSpans, type IndexLanguage } from './analysis';
 import { evaluate, holdsTerm } from './evaluate';
-import { loadIndex, skipTokenSet, withSharedMetadata } from './lunr-terms';
+import { Postings, type SerialisedPostings } from './postings';
 import { MIN_PREFIX_CHARS } from './query';
 import type { SearchDoc } from './search-document';
 import { Vocabulary, VocabularyBuilder, type SerialisedVocabulary } from './vocabulary';
 
-/** One language's Lunr index of a shard and the vocabulary of words it holds. */
+/** One language's index of a shard (its postings, built by Lunr) and the vocabulary of words it holds. */
 export interface LanguageIndex {
-  index: lunr.Index;
+  postings: Postings;
   vocabulary: Vocabulary;
 }
 
@@ -25,11 +25,11 @@ export interface Shard {
 export interface SerialisedShard {
   version: number;
   docs: SearchDoc[];
-  indexes: Partial<Record<IndexLanguage, { index: object; vocabulary: SerialisedVocabulary }>>;
+  indexes: Partial<Record<IndexLanguage, { postings: SerialisedPostings; vocabulary: SerialisedVocabulary }>>;
 }
 
-/** 2: each language index carries its vocabulary. */
-export const SHARD_FORMAT_VERSION = 2;
+/** 2: each language index carries its vocabulary. 3: postings (postings.ts) instead of Lunr's serialised index. */
+export const SHARD_FORMAT_VERSION = 3;
 
 /**
  * What the word being typed may expand to in one index: at most this many terms, whose document
@@ -50,7 +50,8 @@ export function buildShard(docs: SearchDoc[]): Shard {
       // The tokenizer hands Lunr finished index terms (each distinct word analysed once, for the
       // vocabulary too), so no indexing pipeline is left to stem them again.
       this.pipeline.reset();
-      skipTokenSet(this);
+      // Lunr's token trie serves only its own query evaluation, which the postings replace.
+      (this as unknown as { createTokenSet(): void }).createTokenSet = () => {};
       this.tokenizer = ((input: unknown) => tokensOf(input, vocabulary)) as unknown as typeof this.tokenizer;
       this.ref('ref');
       this.field('title', { boost: 3 });
@@ -60,7 +61,7 @@ export function buildShard(docs: SearchDoc[]): Shard {
         this.add({ ref: String(position), title: doc.title, body: doc.text });
       }
     });
-    indexes[language] = { index: withSharedMetadata(index), vocabulary: vocabulary.build() };
+    indexes[language] = { postings: Postings.fromLunr(index), vocabulary: vocabulary.build() };
   }
   return { docs, indexes };
 }
@@ -77,17 +78,16 @@ export function serialiseShard(shard: Shard): SerialisedShard {
     version: SHARD_FORMAT_VERSION,
     docs: shard.docs,
     indexes: Object.fromEntries(
-      Object.entries(shard.indexes).map(([language, { index, vocabulary }]) => [language, { index: index.toJSON(), vocabulary: vocabulary.toJSON() }]),
+      Object.entries(shard.indexes).map(([language, { postings, vocabulary }]) => [language, { postings: postings.toJSON(), vocabulary: vocabulary.toJSON() }]),
     ),
   };
 }
 
 export function loadShard(data: SerialisedShard): Shard {
-  registerPipelines();
   if (data.version !== SHARD_FORMAT_VERSION) throw new Error(`shard format ${data.version} is not ${SHARD_FORMAT_VERSION}`);
   const indexes: Shard['indexes'] = {};
   for (const [language, stored] of Object.entries(data.indexes)) {
-    indexes[language as IndexLanguage] = { index: loadIndex(stored.index), vocabulary: Vocabulary.load(stored.vocabulary) };
+    indexes[language as IndexLanguage] = { postings: Postings.load(stored.postings), vocabulary: Vocabulary.load(stored.vocabulary) };
   }
   return { docs: data.docs, indexes };
 }
@@ -114,7 +114,7 @@ export interface ShardMatch {
   /** How many of the query's words (the word being typed counted as one) the document holds. */
   held: number;
   /** The index that matched, its ref for the document, and the query's terms there: which terms matched is read only for results shown. */
-  source: { index: lunr.Index; ref: string; terms: readonly string[] };
+  source: { postings: Postings; doc: number; terms: readonly string[] };
   /** The vocabulary of the index that matched: the spellings of the matched terms to look for in the text. */
   vocabulary: Vocabulary;
 }
@@ -122,24 +122,24 @@ export interface ShardMatch {
 /** Runs a query against every language index of the shard; each word is taken to that language's term by queryTerm. */
 export function matchShard(shard: Shard, query: MatchQuery, options: MatchOptions): ShardMatch[] {
   const matches: ShardMatch[] = [];
-  for (const [language, { index, vocabulary }] of Object.entries(shard.indexes) as [IndexLanguage, LanguageIndex][]) {
+  for (const [language, { postings, vocabulary }] of Object.entries(shard.indexes) as [IndexLanguage, LanguageIndex][]) {
     const required = [...new Set(query.words.map((word) => queryTerm(word, language)).filter((term) => term !== null))];
     const typed = query.prefix ? [...prefixTerms(query.prefix, language, vocabulary)] : null;
     if (typed?.length === 0 && options.mode === 'all') continue;
     if (required.length === 0 && !typed?.length) continue;
     const excluded = query.excluded.map((word) => queryTerm(word, language)).filter((term) => term !== null);
     const terms = [...required, ...(typed ?? [])];
-    for (const { ref, score, held } of evaluate(index, { mode: options.mode, required, typed, excluded })) {
-      const doc = shard.docs[Number(ref)];
+    for (const { doc: position, score, held } of evaluate(postings, { mode: options.mode, required, typed, excluded })) {
+      const doc = shard.docs[position];
       if (!doc || options.hidden.has(doc.id)) continue;
-      matches.push({ doc, score, held, source: { index, ref, terms }, vocabulary });
+      matches.push({ doc, score, held, source: { postings, doc: position, terms }, vocabulary });
     }
   }
   return matches;
 }
 
 /** The index terms a match holds. */
-export const matchedTerms = ({ source }: ShardMatch): string[] => source.terms.filter((term) => holdsTerm(source.index, term, source.ref));
+export const matchedTerms = ({ source }: ShardMatch): string[] => source.terms.filter((term) => holdsTerm(source.postings, term, source.doc));
 
 /**
  * The terms the word being typed may stand for in one index: those of the vocabulary's words
