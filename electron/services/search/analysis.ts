@@ -274,52 +274,14 @@ function isStopWordIn(word: string, language: WordLanguage): boolean {
   return language !== 'none' && STOP_WORDS[language].has(word);
 }
 
-let registered = false;
-
 /**
- * Registers the query pipeline functions under fixed names. Lunr serialises an index's search
- * pipeline as those names, so a saved index can only be loaded after this has run.
+ * Sets a Lunr builder up to weigh terms the analysis has already made: `tokenize` hands it each
+ * word's finished terms, so neither pipeline has anything left to do, and no metadata is kept
+ * (queries are answered from the postings, snippets from the text).
  */
-export function registerPipelines(): void {
-  if (registered) return;
-  registered = true;
-  for (const language of INDEX_LANGUAGES) lunr.Pipeline.registerFunction(queryPipelineFor(language), `briefing-query-${language}`);
-}
-
-const queryPipelines = new Map<IndexLanguage, lunr.PipelineFunction>();
-
-/** Lunr's search pipeline (for `usePipeline: true`): a normalised query word to its `queryTerm`, or nothing for a stop word. */
-function queryPipelineFor(language: IndexLanguage): lunr.PipelineFunction {
-  if (!queryPipelines.has(language)) {
-    queryPipelines.set(language, (token) => {
-      const term = queryTerm(token.toString(), language);
-      return term === null ? (null as unknown as lunr.Token) : token.update(() => term);
-    });
-  }
-  return queryPipelines.get(language)!;
-}
-
-/**
- * Sets a builder up for one language: the tokenizer emits each word's analysed terms (so the
- * indexing pipeline has nothing left to do), and queries sent through the pipeline get `queryTerm`.
- */
-export function configureBuilder(builder: lunr.Builder, language: IndexLanguage): void {
-  registerPipelines();
+export function configureBuilder(builder: lunr.Builder, tokenize: (input: unknown) => lunr.Token[]): void {
   builder.pipeline.reset();
   builder.searchPipeline.reset();
-  builder.searchPipeline.add(queryPipelineFor(language));
-  builder.tokenizer = tokenizerFor(language) as unknown as typeof builder.tokenizer;
+  builder.tokenizer = tokenize as unknown as typeof builder.tokenizer;
   builder.metadataWhitelist = [];
-}
-
-/** Lunr tokenizer for an index of `language`: every term of every word, in order (positions are not kept; snippets come from the text). */
-function tokenizerFor(language: IndexLanguage): (input: unknown) => lunr.Token[] {
-  return (input) => {
-    if (input === null || input === undefined) return [];
-    const tokens: lunr.Token[] = [];
-    for (const { word } of wordSpans(String(input))) {
-      for (const { term } of analyseWord(word, language)) tokens.push(new lunr.Token(term, {}));
-    }
-    return tokens;
-  };
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { configureBuilder } from './analysis';
+import { analyseWord, configureBuilder, wordSpans } from './analysis';
 import { evaluate, holdsTerm } from './evaluate';
 import { Postings, type SerialisedPostings } from './postings';
 import { buildShard, serialiseShard } from './shard';
@@ -25,7 +25,7 @@ async function indexes(): Promise<{ ours: Postings; theirs: lunr.Index }> {
   );
   const ours = Postings.load(JSON.parse(JSON.stringify(serialiseShard(buildShard(docs)).indexes.en!.postings)) as SerialisedPostings);
   const theirs = lunr(function () {
-    configureBuilder(this, 'en');
+    configureBuilder(this, (input) => wordSpans(String(input)).flatMap(({ word }) => analyseWord(word, 'en').map(({ term }) => new lunr.Token(term, {}))));
     this.ref('ref');
     this.field('title', { boost: 3 });
     this.field('body');

@@ -46,13 +46,10 @@ export function buildShard(docs: SearchDoc[]): Shard {
     if (members.length === 0) continue;
     const vocabulary = new VocabularyBuilder(language);
     const index = lunr(function () {
-      configureBuilder(this, language);
-      // The tokenizer hands Lunr finished index terms (each distinct word analysed once, for the
-      // vocabulary too), so no indexing pipeline is left to stem them again.
-      this.pipeline.reset();
+      // Each distinct word is analysed once, for the index and the vocabulary both.
+      configureBuilder(this, (input) => tokensOf(input, vocabulary));
       // Lunr's token trie serves only its own query evaluation, which the postings replace.
       (this as unknown as { createTokenSet(): void }).createTokenSet = () => {};
-      this.tokenizer = ((input: unknown) => tokensOf(input, vocabulary)) as unknown as typeof this.tokenizer;
       this.ref('ref');
       this.field('title', { boost: 3 });
       this.field('body');
