@@ -70,7 +70,7 @@ test('a refused query and a misspelling are explained in plain words', async ({ 
   await openSearch(app, '*tion');
   await expect(app.page.getByRole('status').filter({ hasText: 'cannot start with *' })).toBeVisible();
   await openSearch(app, 'humanitarain ');
-  await expect(app.page.getByText('No exact matches: showing briefings with similar words.')).toBeVisible();
+  await expect(app.page.locator('.match').filter({ hasText: 'Showing results for humanitarian.' })).toBeVisible();
   await expect(results(app).first()).toBeVisible();
 });
 

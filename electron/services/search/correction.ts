@@ -37,9 +37,13 @@ export function correctionFor(word: string, lexicons: readonly Lexicon[]): strin
   if (maxEdits === 0 || /\p{N}/u.test(word)) return null;
   // Shards share most of their words: each is measured once (Damerau-Levenshtein, transpositions one edit).
   const measured = new Map<string, number>();
+  const letters = letterCounts(word);
   const distance = (surface: string) => {
     let edits = measured.get(surface);
-    if (edits === undefined) measured.set(surface, (edits = levenshtein(word, surface).steps));
+    if (edits === undefined) {
+      edits = lettersApart(letters, surface) > 2 * maxEdits ? Infinity : levenshtein(word, surface).steps;
+      measured.set(surface, edits);
+    }
     return edits;
   };
   const found = new Map<string, { edits: number; frequency: number }>();
@@ -51,6 +55,30 @@ export function correctionFor(word: string, lexicons: readonly Lexicon[]): strin
   }
   const ranked = [...found].sort(([a, x], [b, y]) => x.edits - y.edits || y.frequency - x.frequency || (a < b ? -1 : 1));
   return ranked[0]?.[0] ?? null;
+}
+
+/** How often each letter occurs in a word. */
+function letterCounts(word: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const letter of word) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Letters in one word and not the other, counted both ways: each edit changes this by at most
+ * two, so a word more than twice the allowed edits apart is ruled out without the distance
+ * matrix (most of the library's words of the right first letter and length are).
+ */
+function lettersApart(counts: ReadonlyMap<string, number>, other: string): number {
+  const left = new Map(counts);
+  let apart = 0;
+  for (const letter of other) {
+    const count = left.get(letter) ?? 0;
+    if (count > 0) left.set(letter, count - 1);
+    else apart++;
+  }
+  for (const count of left.values()) apart += count;
+  return apart;
 }
 
 /**
