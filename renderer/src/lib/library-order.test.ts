@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary, ReadingPosition } from '../../../electron/common/model';
 import { facetsOf, filterBriefings, hasFilters, matchesFilters, NO_FILTERS, readStateOf, sortBriefings, type LibraryFilters } from './library-order';
+import { summary } from './test-support/summary';
 
-const briefing = (id: string, title: string, date: string | null, source: string | null = 'White House'): BriefingSummary => ({
-  id,
-  title,
-  date,
-  source,
-  language: 'en',
-  tags: [],
-  format: 'markdown',
-  sizeBytes: 1,
-  wordCount: 1,
-  fingerprint: id,
-  problem: null,
-});
+const briefing = (id: string, title: string, date: string | null, source: string | null = 'White House'): BriefingSummary =>
+  summary(id, { title, date, source });
 
 const list = [
   briefing('a', 'Readout of a call', '2022-10-04'),

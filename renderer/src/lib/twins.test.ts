@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary, Language } from '../../../electron/common/model';
+import { summary } from './test-support/summary';
 import { foldTwins, pairsOf, twinLabel, twinsOf } from './twins';
 
-const briefing = (id: string, language: Language, pairId?: string): BriefingSummary => ({
-  id,
-  title: id,
-  source: null,
-  date: null,
-  language,
-  tags: [],
-  format: 'markdown',
-  sizeBytes: 1,
-  wordCount: 1,
-  fingerprint: id,
-  problem: null,
-  ...(pairId ? { pairId } : {}),
-});
+const briefing = (id: string, language: Language, pairId?: string): BriefingSummary => summary(id, { language, ...(pairId ? { pairId } : {}) });
 
 const LISTING = [
   briefing('uk/talks-uk.md', 'uk', 'talks'),
