@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLOUR_MEANINGS, PDF_FRAGMENT, type Annotation } from '../../common/annotation-model';
 import { ApiError } from '../../common/errors';
 import { DEFAULT_EXPORT_CHOICES, type ExportProgress, type ExportRequest } from '../../common/export-model';
-import type { Article, BriefingSummary } from '../../common/model';
+import type { Article } from '../../common/model';
+import { summary } from '../../common/test-support/summary';
 import { describeRange } from '../../common/anchoring';
 import { joinPages } from '../../common/pdf-text';
 import { parseBriefing, toArticle } from '../library/parse-briefing';
@@ -44,21 +45,14 @@ function article(id: string): Article {
 /** A PDF as the parse path gives it: its pages' texts joined, with where each page starts (export never reads the bytes). */
 function pdfArticle(id: string, pages: string[]): Article {
   const { text, pageStarts } = joinPages(pages);
-  const summary: BriefingSummary = {
-    id,
-    title: id,
-    source: null,
-    date: null,
-    language: 'en',
-    tags: [],
-    format: 'pdf',
-    sizeBytes: 0,
-    wordCount: 0,
-    fingerprint: 'fp',
-    problem: null,
-    pageCount: pages.length,
+  return {
+    summary: summary(id, { format: 'pdf', pageCount: pages.length }),
+    url: null,
+    metadata: {},
+    html: '',
+    headings: [],
+    pdf: { data: '', text, pageStarts },
   };
-  return { summary, url: null, metadata: {}, html: '', headings: [], pdf: { data: '', text, pageStarts } };
 }
 
 async function setup(items: NoteItem[] = sampleItems(), answer: 'choose' | 'cancel' | string = 'choose') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary, ReadingPosition } from '../../../electron/common/model';
 import { facetsOf, filterBriefings, hasFilters, matchesFilters, NO_FILTERS, readStateOf, sortBriefings, type LibraryFilters } from './library-order';
-import { summary } from './test-support/summary';
+import { summary } from '../../../electron/common/test-support/summary';
 
 const briefing = (id: string, title: string, date: string | null, source: string | null = 'White House'): BriefingSummary =>
   summary(id, { title, date, source });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingSummary, Language } from '../../../electron/common/model';
-import { summary } from './test-support/summary';
+import { summary } from '../../../electron/common/test-support/summary';
 import { foldTwins, pairsOf, twinLabel, twinsOf } from './twins';
 
 const briefing = (id: string, language: Language, pairId?: string): BriefingSummary => summary(id, { language, ...(pairId ? { pairId } : {}) });

@@ -1,4 +1,4 @@
-import type { BriefingSummary } from '../../../../electron/common/model';
+import type { BriefingSummary } from '../model';
 
 /** A listed Markdown briefing for tests of list logic: `id` doubles as title and fingerprint unless overridden. */
 export const summary = (id: string, fields: Partial<BriefingSummary> = {}): BriefingSummary => ({
